@@ -1,0 +1,9 @@
+namespace Halyard.Core.Model;
+
+/// <summary>Direction of a netted position.</summary>
+public enum PositionSide
+{
+    Flat = 0,
+    Long = 1,
+    Short = 2,
+}
