@@ -1,0 +1,132 @@
+using Halyard.Core.Cache;
+using Halyard.Core.Data;
+using Halyard.Core.Messaging;
+using Halyard.Core.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Halyard.Core.Node;
+
+/// <summary>
+/// The single-threaded heart of a node: bus, cache, clock and engines, fed one message at a time.
+/// Live, <see cref="RunAsync"/> reads the <see cref="Inbox"/> that clients and the live clock post to;
+/// in a backtest the driver calls <see cref="Process(in KernelMessage)"/> itself with a <see cref="TestClock"/>.
+/// </summary>
+public sealed partial class TradingKernel
+{
+    private readonly ILogger _log;
+
+    /// <param name="clock">The kernel's clock; a <see cref="LiveClock"/> posting into this kernel's inbox when null.</param>
+    public TradingKernel(IClock? clock = null, ICache? cache = null, ILoggerFactory? loggerFactory = null)
+    {
+        LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _log = LoggerFactory.CreateLogger<TradingKernel>();
+        Inbox = new KernelInbox();
+        Clock = clock ?? new LiveClock(Inbox);
+        Cache = cache ?? new InMemoryCache();
+        Bus = new MessageBus();
+        Data = new DataEngine(Bus, Cache, LoggerFactory);
+    }
+
+    public IClock Clock { get; }
+    public ICache Cache { get; }
+    public MessageBus Bus { get; }
+    public KernelInbox Inbox { get; }
+    public DataEngine Data { get; }
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>Messages processed so far.</summary>
+    public long ProcessedCount { get; private set; }
+
+    /// <summary>Messages whose handling threw (each logged once).</summary>
+    public long ErrorCount { get; private set; }
+
+    /// <summary>
+    /// Handles one message on the calling thread, which must be the kernel thread. A handler that throws
+    /// is logged with the message and the kernel carries on with the next one.
+    /// </summary>
+    public void Process(in KernelMessage message)
+    {
+        ProcessedCount++;
+        try
+        {
+            switch (message.Kind)
+            {
+                case KernelMessageKind.Quote: Data.Process(message.Quote); break;
+                case KernelMessageKind.Trade: Data.Process(message.Trade); break;
+                case KernelMessageKind.MarkPrice: Data.Process(message.MarkPrice); break;
+                case KernelMessageKind.Time: message.Time.Invoke(); break;
+                case KernelMessageKind.Object: ProcessObject(message.Object!); break;
+                default: break;
+            }
+        }
+        catch (Exception ex)
+        {
+            ErrorCount++;
+            _log.LogError(ex, "Error while processing {Message}", message.ToString());
+        }
+    }
+
+    public void Process(in QuoteTick quote) => Process(KernelMessage.Of(quote));
+    public void Process(in TradeTick trade) => Process(KernelMessage.Of(trade));
+    public void Process(object message) => Process(KernelMessage.Of(message));
+
+    private void ProcessObject(object message)
+    {
+        if (Data.TryProcess(message)) return;
+        if (message is Action action)
+        {
+            action();
+            return;
+        }
+        if (TryProcessExecution(message)) return;
+        _log.LogWarning("Unknown message type {Type} dropped: {Message}", message.GetType().Name, message);
+    }
+
+    /// <summary>Processes everything queued in the inbox now; returns how many messages there were (tests, backtests).</summary>
+    public int DrainInbox()
+    {
+        int n = 0;
+        while (Inbox.Reader.TryRead(out KernelMessage message))
+        {
+            Process(in message);
+            n++;
+        }
+        return n;
+    }
+
+    /// <summary>The live loop: processes inbox messages one at a time until the inbox is completed or <paramref name="ct"/> fires.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var reader = Inbox.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(ct).ConfigureAwait(false))
+                while (reader.TryRead(out KernelMessage message)) Process(in message);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the kernel thread and completes when it has run.</summary>
+    public Task InvokeAsync(Action action)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool posted = Inbox.Post(() =>
+        {
+            try
+            {
+                action();
+                done.SetResult();
+            }
+            catch (Exception ex)
+            {
+                done.SetException(ex);
+            }
+        });
+        if (!posted) done.SetException(new InvalidOperationException("the kernel inbox is closed"));
+        return done.Task;
+    }
+}
