@@ -1,0 +1,68 @@
+namespace Halyard.Core.Matching;
+
+/// <summary>A margin account: cash, positions per coin, and its live orders.</summary>
+internal sealed class AccountState
+{
+    public AccountState(string name, int sequence)
+    {
+        Name = name;
+        Sequence = sequence;
+    }
+
+    public string Name { get; }
+
+    /// <summary>Creation order; makes scans over accounts deterministic.</summary>
+    public int Sequence { get; }
+
+    /// <summary>Deposits + realized PnL − fees + funding (the raw USDC balance).</summary>
+    public decimal Cash;
+
+    private PositionState?[] _positions = new PositionState?[4];
+
+    /// <summary>Coins this account ever traded or ordered, in first-touch order.</summary>
+    public readonly List<PositionState> Touched = [];
+
+    public int OpenOrderCount;
+    public RestingOrder? OrdersHead;
+    public Dictionary<string, RestingOrder>? ByCloid;
+
+    public PositionState? Find(Market market) =>
+        market.Index < _positions.Length ? _positions[market.Index] : null;
+
+    public PositionState Get(Market market, int defaultLeverage)
+    {
+        if (market.Index >= _positions.Length)
+        {
+            int size = Math.Max(market.Index + 1, _positions.Length * 2);
+            Array.Resize(ref _positions, size);
+        }
+        PositionState? position = _positions[market.Index];
+        if (position is null)
+        {
+            position = new PositionState(this, market, Math.Min(defaultLeverage, market.Instrument.MaxLeverage));
+            _positions[market.Index] = position;
+            Touched.Add(position);
+        }
+        return position;
+    }
+
+    public void AddOrder(RestingOrder order)
+    {
+        order.AccountPrev = null;
+        order.AccountNext = OrdersHead;
+        if (OrdersHead is not null) OrdersHead.AccountPrev = order;
+        OrdersHead = order;
+        OpenOrderCount++;
+        if (order.Cloid is not null) (ByCloid ??= new Dictionary<string, RestingOrder>(StringComparer.Ordinal))[order.Cloid] = order;
+    }
+
+    public void RemoveOrder(RestingOrder order)
+    {
+        if (order.AccountPrev is null) OrdersHead = order.AccountNext;
+        else order.AccountPrev.AccountNext = order.AccountNext;
+        if (order.AccountNext is not null) order.AccountNext.AccountPrev = order.AccountPrev;
+        order.AccountPrev = order.AccountNext = null;
+        OpenOrderCount--;
+        if (order.Cloid is not null) ByCloid?.Remove(order.Cloid);
+    }
+}

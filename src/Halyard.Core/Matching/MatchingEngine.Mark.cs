@@ -1,0 +1,103 @@
+using Halyard.Core.Model;
+
+namespace Halyard.Core.Matching;
+
+public sealed partial class MatchingEngine
+{
+    private readonly List<RestingOrder> _fired = [];
+    private readonly List<TriggeredOrder> _triggered = [];
+    private readonly List<PositionState> _scan = [];
+    private static readonly Comparison<RestingOrder> ByOid = (a, b) => a.Oid.CompareTo(b.Oid);
+
+    /// <summary>
+    /// Sets the mark price of a coin: fires the trigger orders whose condition now holds (in oid order;
+    /// a market trigger becomes an IOC bounded by its limit price, a limit trigger a GTC), then
+    /// liquidates holders of the coin whose account value fell below maintenance margin.
+    /// </summary>
+    /// <returns>The orders that fired and their outcome; the list is reused by the next call.</returns>
+    public IReadOnlyList<TriggeredOrder> SetMarkPrice(string coin, long markPxRaw, long tsNs)
+    {
+        if (markPxRaw <= 0) throw new ArgumentOutOfRangeException(nameof(markPxRaw), markPxRaw, "mark price must be positive");
+        Market market = MarketOf(coin);
+        market.MarkPxRaw = markPxRaw;
+        _triggered.Clear();
+        _fired.Clear();
+        market.Triggers.TakeFired(markPxRaw, _fired);
+        if (_fired.Count > 1) _fired.Sort(ByOid);
+        foreach (RestingOrder o in _fired)
+        {
+            o.IsTriggered = true;
+            o.Tif = o.Trigger!.Value.IsMarket ? MatchingTif.Ioc : MatchingTif.Gtc;
+            o.TimestampNs = tsNs;
+            OpenOrder before = o.Snapshot();
+            _sink.OnOrderUpdate(new OrderUpdate(before, OrderUpdateStatus.Triggered, tsNs));
+            PlaceResult result = Execute(o, tsNs, out OrderUpdateStatus rejectStatus);
+            if (result.IsError)
+                _sink.OnOrderUpdate(new OrderUpdate(before with { SzRaw = 0 }, rejectStatus, tsNs));
+            _triggered.Add(new TriggeredOrder(before, result));
+        }
+        _fired.Clear();
+        LiquidateBelowMaintenance(market, tsNs);
+        return _triggered;
+    }
+
+    /// <summary>Applies a funding rate to every position in a coin at its current mark; longs pay a positive rate.</summary>
+    public void ApplyFunding(string coin, decimal rate, long tsNs)
+    {
+        Market market = MarketOf(coin);
+        long mark = market.ValuationPxRaw;
+        if (mark == 0) throw new InvalidOperationException($"coin {coin} has no mark price to apply funding at");
+        foreach (PositionState p in market.Holders)
+        {
+            decimal usdc = -FixedMath.Notional(p.SziRaw, mark) * rate;
+            p.Account.Cash += usdc;
+            p.CumFundingAllTime -= usdc;
+            p.CumFundingSinceOpen -= usdc;
+            p.CumFundingSinceChange -= usdc;
+            var payment = new FundingPayment(p.Account.Name, coin, p.SziRaw, rate, mark, usdc, tsNs);
+            _sink.OnFunding(in payment);
+        }
+        LiquidateBelowMaintenance(market, tsNs);
+    }
+
+    private void LiquidateBelowMaintenance(Market market, long tsNs)
+    {
+        if (market.Holders.Count == 0) return;
+        _scan.Clear();
+        _scan.AddRange(market.Holders);
+        // Deterministic order independent of how holders were swapped around.
+        if (_scan.Count > 1) _scan.Sort(static (a, b) => a.Account.Sequence.CompareTo(b.Account.Sequence));
+        foreach (PositionState p in _scan)
+        {
+            if (p.SziRaw == 0) continue; // closed by an earlier liquidation in this scan
+            AccountState account = p.Account;
+            decimal accountValue = MarginLedger.AccountValue(account);
+            decimal maintenance = MarginLedger.MaintenanceMargin(account);
+            if (accountValue < maintenance) Liquidate(account, accountValue, maintenance, tsNs);
+        }
+        _scan.Clear();
+    }
+
+    /// <summary>Cancels the account's orders and closes all its positions at the mark, without fees.</summary>
+    private void Liquidate(AccountState account, decimal accountValue, decimal maintenance, long tsNs)
+    {
+        decimal totalNtl = 0m;
+        foreach (PositionState p in account.Touched)
+            if (p.SziRaw != 0) totalNtl += p.PositionValue(p.Market.ValuationPxRaw);
+        var liquidation = new Liquidation(account.Name, totalNtl, accountValue, maintenance, tsNs);
+        _sink.OnLiquidation(in liquidation);
+        CancelAll(account, tsNs, OrderUpdateStatus.LiquidatedCanceled);
+        foreach (PositionState p in account.Touched)
+        {
+            if (p.SziRaw == 0) continue;
+            long px = p.Market.ValuationPxRaw;
+            long start = p.SziRaw;
+            long size = Math.Abs(start);
+            OrderSide side = start > 0 ? OrderSide.Sell : OrderSide.Buy;
+            decimal pnl = MarginLedger.ApplyFill(p, side, px, size, 0m);
+            var fill = new Fill(_nextTradeId++, p.Market.Coin, px, size, side, account.Name, 0, null, 0m, pnl, start,
+                null, 0, null, 0m, 0m, 0, tsNs, IsLiquidation: true);
+            _sink.OnFill(in fill);
+        }
+    }
+}
