@@ -116,7 +116,7 @@ internal sealed class StreamCursor<T> : StreamCursor
             {
                 _reader = CatalogFileOpener.Open(file.Path, _codec, out FileContext context);
                 _context = context;
-                using FileMetaData metadata = _reader.FileMetaData;
+                FileMetaData metadata = _reader.FileMetaData;
                 _rowGroups = metadata.NumRowGroups;
                 _rowGroup = 0;
                 _count = 0;

@@ -12,7 +12,7 @@ internal static class CatalogFileOpener
         try
         {
             reader = new ParquetFileReader(path);
-            using FileMetaData metadata = reader.FileMetaData;
+            FileMetaData metadata = reader.FileMetaData;
             IReadOnlyDictionary<string, string> keyValues = metadata.KeyValueMetadata;
             CatalogMetadata.CheckVersion(keyValues, path);
             var columns = new int[codec.Columns.Count];
@@ -38,7 +38,7 @@ internal static class CatalogFileOpener
     public static long CountRows<T>(string path, CatalogCodec<T> codec)
     {
         using ParquetFileReader reader = Open(path, codec, out _);
-        using FileMetaData metadata = reader.FileMetaData;
+        FileMetaData metadata = reader.FileMetaData;
         return metadata.NumRows;
     }
 }
