@@ -18,5 +18,6 @@ public static class Program
     private static IEnumerable<Command> Subcommands()
     {
         yield return VersionCommand.Create();
+        yield return HlCommand.Create();
     }
 }
