@@ -1,6 +1,7 @@
 namespace Halyard.Core.Model;
 
-/// <summary>Margin held for one instrument: initial (for open orders and new positions) and maintenance (to keep positions open).</summary>
+/// <summary>Margin held for one instrument: <see cref="Initial"/> reserved for its open orders and
+/// <see cref="Maintenance"/> held for its open position. Both count as locked balance.</summary>
 public readonly record struct MarginBalance
 {
     public MarginBalance(Money initial, Money maintenance, InstrumentId instrumentId)
