@@ -1,4 +1,5 @@
 using System.Globalization;
+using Halyard.Hyperliquid.Signing;
 
 namespace Halyard.Hyperliquid;
 
@@ -73,6 +74,17 @@ public sealed record HyperliquidCredentials
                 throw new HyperliquidConfigException(source, null, "does not hold a valid private key: it contains characters that are not hex digits");
         return digits;
     }
+
+    /// <summary>Loads the signing key; fails with a message naming the source, never the key.</summary>
+    public PrivateKey LoadKey()
+    {
+        string hex = ReadKeyHex();
+        try { return PrivateKey.FromHex(hex); }
+        catch (FormatException ex) { throw new HyperliquidConfigException(KeyFile is not null ? $"key file {KeyFile}" : KeyVariable!, null, $"does not hold a valid private key: {ex.Message}"); }
+    }
+
+    /// <summary>The address that owns orders, positions and fills: the vault, else the agent's master, else the key's own.</summary>
+    public string OwnerAddress(PrivateKey key) => VaultAddress ?? AccountAddress ?? key.Address;
 
     /// <summary>Never shows the key; shows where it comes from.</summary>
     public override string ToString() =>
