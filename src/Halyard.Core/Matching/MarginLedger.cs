@@ -9,29 +9,34 @@ namespace Halyard.Core.Matching;
 /// </summary>
 public sealed class MarginLedger
 {
-    private readonly Dictionary<string, AccountState> _accounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MarginAccount> _accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Market> _markets;
     private readonly int _defaultLeverage;
+    private readonly int _settlementDecimals;
 
-    internal MarginLedger(Dictionary<string, Market> markets, int defaultLeverage)
+    internal MarginLedger(Dictionary<string, Market> markets, int defaultLeverage, int settlementDecimals)
     {
         _markets = markets;
         _defaultLeverage = defaultLeverage;
+        _settlementDecimals = settlementDecimals;
     }
+
+    /// <summary>A cash flow rounded to the settlement precision (half to even).</summary>
+    internal decimal Settle(decimal amount) => Math.Round(amount, _settlementDecimals, MidpointRounding.ToEven);
 
     internal int DefaultLeverage => _defaultLeverage;
 
-    internal AccountState GetOrCreate(string name)
+    internal MarginAccount GetOrCreate(string name)
     {
-        if (!_accounts.TryGetValue(name, out AccountState? account))
+        if (!_accounts.TryGetValue(name, out MarginAccount? account))
         {
-            account = new AccountState(name, _accounts.Count);
+            account = new MarginAccount(name, _accounts.Count);
             _accounts.Add(name, account);
         }
         return account;
     }
 
-    internal bool TryGet(string name, out AccountState account) => _accounts.TryGetValue(name, out account!);
+    internal bool TryGet(string name, out MarginAccount account) => _accounts.TryGetValue(name, out account!);
 
     /// <summary>Adds collateral to an account (created on first use).</summary>
     public void Deposit(string account, decimal amount)
@@ -44,7 +49,7 @@ public sealed class MarginLedger
     public string? Withdraw(string account, decimal amount)
     {
         if (amount <= 0) return "Withdrawal amount must be positive.";
-        if (!_accounts.TryGetValue(account, out AccountState? state) || Withdrawable(state) < amount)
+        if (!_accounts.TryGetValue(account, out MarginAccount? state) || Withdrawable(state) < amount)
             return "Insufficient balance for withdrawal.";
         state.Cash -= amount;
         return null;
@@ -61,25 +66,25 @@ public sealed class MarginLedger
 
     /// <summary>Signed position size (raw) of an account in a coin; 0 when flat or unknown.</summary>
     public long PositionSziRaw(string account, string coin) =>
-        _accounts.TryGetValue(account, out AccountState? state) && _markets.TryGetValue(coin, out Market? market)
+        _accounts.TryGetValue(account, out MarginAccount? state) && _markets.TryGetValue(coin, out Market? market)
             ? state.Find(market)?.SziRaw ?? 0
             : 0;
 
     /// <summary>Cash balance: deposits + realized PnL − fees + funding − withdrawals.</summary>
-    public decimal Cash(string account) => _accounts.TryGetValue(account, out AccountState? state) ? state.Cash : 0m;
+    public decimal Cash(string account) => _accounts.TryGetValue(account, out MarginAccount? state) ? state.Cash : 0m;
 
-    public decimal AccountValue(string account) => _accounts.TryGetValue(account, out AccountState? state) ? AccountValue(state) : 0m;
+    public decimal AccountValue(string account) => _accounts.TryGetValue(account, out MarginAccount? state) ? AccountValue(state) : 0m;
 
     /// <summary>The account valued at the current marks, with one entry per open position.</summary>
-    public AccountSnapshot Snapshot(string account)
+    public MarginAccountSnapshot Snapshot(string account)
     {
-        if (!_accounts.TryGetValue(account, out AccountState? state))
-            return new AccountSnapshot(account, 0m, 0m, 0m, 0m, 0m, 0m, []);
+        if (!_accounts.TryGetValue(account, out MarginAccount? state))
+            return new MarginAccountSnapshot(account, 0m, 0m, 0m, 0m, 0m, 0m, []);
         decimal accountValue = AccountValue(state);
         decimal maintenance = MaintenanceMargin(state);
         decimal totalNtl = 0m, signedNtl = 0m, marginUsed = 0m;
-        var positions = new List<PositionSnapshot>();
-        foreach (PositionState p in state.Touched)
+        var positions = new List<MarginPositionSnapshot>();
+        foreach (MarginPosition p in state.Touched)
         {
             if (p.SziRaw == 0) continue;
             long mark = p.Market.ValuationPxRaw;
@@ -89,47 +94,47 @@ public sealed class MarginLedger
             totalNtl += value;
             signedNtl += p.SziRaw > 0 ? value : -value;
             marginUsed += margin;
-            positions.Add(new PositionSnapshot(
+            positions.Add(new MarginPositionSnapshot(
                 p.Market.Coin, p.SziRaw, p.EntryPx, value, upnl, margin == 0 ? 0m : upnl / margin,
                 LiquidationPx(p, accountValue, maintenance), margin, p.Leverage, p.Market.Instrument.MaxLeverage,
                 p.RealizedPnl, p.CumFundingAllTime, p.CumFundingSinceOpen, p.CumFundingSinceChange));
         }
-        return new AccountSnapshot(account, accountValue, totalNtl, accountValue - signedNtl, marginUsed, maintenance,
+        return new MarginAccountSnapshot(account, accountValue, totalNtl, accountValue - signedNtl, marginUsed, maintenance,
             Withdrawable(state), positions);
     }
 
-    internal static decimal AccountValue(AccountState account)
+    internal static decimal AccountValue(MarginAccount account)
     {
         decimal value = account.Cash;
-        List<PositionState> touched = account.Touched;
+        List<MarginPosition> touched = account.Touched;
         for (int i = 0; i < touched.Count; i++)
         {
-            PositionState p = touched[i];
+            MarginPosition p = touched[i];
             if (p.SziRaw != 0) value += p.UnrealizedPnl(p.Market.ValuationPxRaw);
         }
         return value;
     }
 
-    internal static decimal MaintenanceMargin(AccountState account)
+    internal static decimal MaintenanceMargin(MarginAccount account)
     {
         decimal margin = 0m;
-        List<PositionState> touched = account.Touched;
+        List<MarginPosition> touched = account.Touched;
         for (int i = 0; i < touched.Count; i++)
         {
-            PositionState p = touched[i];
+            MarginPosition p = touched[i];
             if (p.SziRaw != 0) margin += p.PositionValue(p.Market.ValuationPxRaw) * p.Market.MaintenanceFraction;
         }
         return margin;
     }
 
     /// <summary>Initial margin of positions and working orders, counting extra order notional on <paramref name="extraFor"/>.</summary>
-    internal static decimal RequiredMargin(AccountState account, PositionState? extraFor, Int128 extraBuyRaw, Int128 extraSellRaw)
+    internal static decimal RequiredMargin(MarginAccount account, MarginPosition? extraFor, Int128 extraBuyRaw, Int128 extraSellRaw)
     {
         decimal required = 0m;
-        List<PositionState> touched = account.Touched;
+        List<MarginPosition> touched = account.Touched;
         for (int i = 0; i < touched.Count; i++)
         {
-            PositionState p = touched[i];
+            MarginPosition p = touched[i];
             required += ReferenceEquals(p, extraFor)
                 ? p.RequiredMargin(p.Market.ValuationPxRaw, extraBuyRaw, extraSellRaw)
                 : p.RequiredMargin(p.Market.ValuationPxRaw, 0, 0);
@@ -137,14 +142,14 @@ public sealed class MarginLedger
         return required;
     }
 
-    internal static decimal Withdrawable(AccountState account) =>
+    internal static decimal Withdrawable(MarginAccount account) =>
         Math.Max(0m, AccountValue(account) - RequiredMargin(account, null, 0, 0));
 
     /// <summary>
     /// The mark at which account value meets maintenance margin with every other mark held:
     /// AV + s·(p − m) = MM_other + |s|·p·f  ⇒  p = (MM_other − AV + s·m) / (s − |s|·f); null when ≤ 0.
     /// </summary>
-    private static decimal? LiquidationPx(PositionState p, decimal accountValue, decimal maintenance)
+    private static decimal? LiquidationPx(MarginPosition p, decimal accountValue, decimal maintenance)
     {
         decimal s = FixedMath.ToDecimal(p.SziRaw);
         decimal mark = FixedMath.ToDecimal(p.Market.ValuationPxRaw);
@@ -156,9 +161,9 @@ public sealed class MarginLedger
         return px > 0 ? px : null;
     }
 
-    /// <summary>Books one fill on one side: position, entry, realized PnL, fee.</summary>
+    /// <summary>Books one fill on one side: position, entry, realized PnL, fee (already settled).</summary>
     /// <returns>The PnL this fill realised (fees excluded).</returns>
-    internal static decimal ApplyFill(PositionState p, OrderSide side, long pxRaw, long szRaw, decimal fee)
+    internal decimal ApplyFill(MarginPosition p, OrderSide side, long pxRaw, long szRaw, decimal fee)
     {
         long start = p.SziRaw;
         long delta = side == OrderSide.Buy ? szRaw : -szRaw;
@@ -172,11 +177,13 @@ public sealed class MarginLedger
         {
             long held = Math.Abs(start);
             long closeSz = Math.Min(held, szRaw);
+            // A proportional share of the cost basis can be a repeating decimal: cut it at 18 places
+            // (the scale of raw notionals) so the remaining basis stays an exact decimal.
             decimal closedCost = closeSz == held
                 ? p.EntryNotional
-                : p.EntryNotional * FixedMath.ToDecimal(closeSz) / FixedMath.ToDecimal(held);
+                : Math.Round(p.EntryNotional * FixedMath.ToDecimal(closeSz) / FixedMath.ToDecimal(held), 18, MidpointRounding.ToEven);
             decimal closedValue = FixedMath.Notional(closeSz, pxRaw);
-            closedPnl = start > 0 ? closedValue - closedCost : closedCost - closedValue;
+            closedPnl = Settle(start > 0 ? closedValue - closedCost : closedCost - closedValue);
             p.EntryNotional -= closedCost;
             long openSz = szRaw - closeSz;
             if (openSz > 0)
@@ -194,9 +201,9 @@ public sealed class MarginLedger
         return closedPnl;
     }
 
-    private static void UpdateHolders(PositionState p, long start)
+    private static void UpdateHolders(MarginPosition p, long start)
     {
-        List<PositionState> holders = p.Market.Holders;
+        List<MarginPosition> holders = p.Market.Holders;
         if (start == 0 && p.SziRaw != 0)
         {
             p.HolderIndex = holders.Count;
@@ -205,7 +212,7 @@ public sealed class MarginLedger
         else if (start != 0 && p.SziRaw == 0)
         {
             int i = p.HolderIndex;
-            PositionState last = holders[^1];
+            MarginPosition last = holders[^1];
             holders[i] = last;
             last.HolderIndex = i;
             holders.RemoveAt(holders.Count - 1);

@@ -11,14 +11,14 @@ internal sealed class Market
         Instrument = instrument;
         Coin = instrument.RawSymbol;
         MaintenanceFraction = maintenanceFraction;
-        Book = new OrderBook(Coin, levelPool);
+        Book = new MatchingBook(Coin, levelPool);
     }
 
     public int Index { get; }
     public string Coin { get; }
     public CryptoPerpetual Instrument { get; }
     public decimal MaintenanceFraction { get; }
-    public OrderBook Book { get; }
+    public MatchingBook Book { get; }
     public TriggerBook Triggers { get; } = new();
 
     /// <summary>Mark price set by the venue feed; 0 until the first <see cref="MatchingEngine.SetMarkPrice"/>.</summary>
@@ -26,7 +26,7 @@ internal sealed class Market
     public long LastTradePxRaw;
 
     /// <summary>Accounts holding a non-zero position here (liquidation and funding scans).</summary>
-    public readonly List<PositionState> Holders = [];
+    public readonly List<MarginPosition> Holders = [];
 
     /// <summary>The price positions are valued at: the mark, else the last trade, else 0.</summary>
     public long ValuationPxRaw => MarkPxRaw != 0 ? MarkPxRaw : LastTradePxRaw;

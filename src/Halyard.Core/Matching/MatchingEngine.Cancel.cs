@@ -24,11 +24,11 @@ public sealed partial class MatchingEngine
     /// </summary>
     public int CancelAll(string account, long tsNs, OrderUpdateStatus status = OrderUpdateStatus.ScheduledCancel)
     {
-        if (!Ledger.TryGet(account, out AccountState state)) return 0;
+        if (!Ledger.TryGet(account, out MarginAccount state)) return 0;
         return CancelAll(state, tsNs, status);
     }
 
-    private int CancelAll(AccountState state, long tsNs, OrderUpdateStatus status)
+    private int CancelAll(MarginAccount state, long tsNs, OrderUpdateStatus status)
     {
         int count = 0;
         while (state.OrdersHead is { } o)
@@ -64,7 +64,7 @@ public sealed partial class MatchingEngine
         Market market = old.Market;
         if (Validate(market, in replacement) is { } error) return PlaceResult.Rejected(error);
         string? cloid = replacement.Cloid ?? old.Cloid;
-        AccountState account = old.Account;
+        MarginAccount account = old.Account;
         if (replacement.Cloid is not null && replacement.Cloid != old.Cloid &&
             account.ByCloid is { } byCloid && byCloid.ContainsKey(replacement.Cloid))
             return PlaceResult.Rejected(MatchingErrors.DuplicateCloid);
@@ -73,7 +73,7 @@ public sealed partial class MatchingEngine
     }
 
     private RestingOrder? FindByCloid(string account, string cloid) =>
-        Ledger.TryGet(account, out AccountState state) && state.ByCloid is { } byCloid && byCloid.TryGetValue(cloid, out RestingOrder? o)
+        Ledger.TryGet(account, out MarginAccount state) && state.ByCloid is { } byCloid && byCloid.TryGetValue(cloid, out RestingOrder? o)
             ? o
             : null;
 }

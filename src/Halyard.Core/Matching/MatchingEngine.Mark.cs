@@ -6,7 +6,7 @@ public sealed partial class MatchingEngine
 {
     private readonly List<RestingOrder> _fired = [];
     private readonly List<TriggeredOrder> _triggered = [];
-    private readonly List<PositionState> _scan = [];
+    private readonly List<MarginPosition> _scan = [];
     private static readonly Comparison<RestingOrder> ByOid = (a, b) => a.Oid.CompareTo(b.Oid);
 
     /// <summary>
@@ -47,9 +47,9 @@ public sealed partial class MatchingEngine
         Market market = MarketOf(coin);
         long mark = market.ValuationPxRaw;
         if (mark == 0) throw new InvalidOperationException($"coin {coin} has no mark price to apply funding at");
-        foreach (PositionState p in market.Holders)
+        foreach (MarginPosition p in market.Holders)
         {
-            decimal usdc = -FixedMath.Notional(p.SziRaw, mark) * rate;
+            decimal usdc = Ledger.Settle(-FixedMath.Notional(p.SziRaw, mark) * rate);
             p.Account.Cash += usdc;
             p.CumFundingAllTime -= usdc;
             p.CumFundingSinceOpen -= usdc;
@@ -67,10 +67,10 @@ public sealed partial class MatchingEngine
         _scan.AddRange(market.Holders);
         // Deterministic order independent of how holders were swapped around.
         if (_scan.Count > 1) _scan.Sort(static (a, b) => a.Account.Sequence.CompareTo(b.Account.Sequence));
-        foreach (PositionState p in _scan)
+        foreach (MarginPosition p in _scan)
         {
             if (p.SziRaw == 0) continue; // closed by an earlier liquidation in this scan
-            AccountState account = p.Account;
+            MarginAccount account = p.Account;
             decimal accountValue = MarginLedger.AccountValue(account);
             decimal maintenance = MarginLedger.MaintenanceMargin(account);
             if (accountValue < maintenance) Liquidate(account, accountValue, maintenance, tsNs);
@@ -79,22 +79,22 @@ public sealed partial class MatchingEngine
     }
 
     /// <summary>Cancels the account's orders and closes all its positions at the mark, without fees.</summary>
-    private void Liquidate(AccountState account, decimal accountValue, decimal maintenance, long tsNs)
+    private void Liquidate(MarginAccount account, decimal accountValue, decimal maintenance, long tsNs)
     {
         decimal totalNtl = 0m;
-        foreach (PositionState p in account.Touched)
+        foreach (MarginPosition p in account.Touched)
             if (p.SziRaw != 0) totalNtl += p.PositionValue(p.Market.ValuationPxRaw);
         var liquidation = new Liquidation(account.Name, totalNtl, accountValue, maintenance, tsNs);
         _sink.OnLiquidation(in liquidation);
         CancelAll(account, tsNs, OrderUpdateStatus.LiquidatedCanceled);
-        foreach (PositionState p in account.Touched)
+        foreach (MarginPosition p in account.Touched)
         {
             if (p.SziRaw == 0) continue;
             long px = p.Market.ValuationPxRaw;
             long start = p.SziRaw;
             long size = Math.Abs(start);
             OrderSide side = start > 0 ? OrderSide.Sell : OrderSide.Buy;
-            decimal pnl = MarginLedger.ApplyFill(p, side, px, size, 0m);
+            decimal pnl = Ledger.ApplyFill(p, side, px, size, 0m);
             var fill = new Fill(_nextTradeId++, p.Market.Coin, px, size, side, account.Name, 0, null, 0m, pnl, start,
                 null, 0, null, 0m, 0m, 0, tsNs, IsLiquidation: true);
             _sink.OnFill(in fill);

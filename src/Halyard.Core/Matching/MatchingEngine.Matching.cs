@@ -5,7 +5,7 @@ namespace Halyard.Core.Matching;
 public sealed partial class MatchingEngine
 {
     /// <summary>Fills <paramref name="taker"/> against the opposite side in price-time priority at maker prices.</summary>
-    private void Match(RestingOrder taker, BookSide opposite, long tsNs, ref long filledSz, ref Int128 filledNotional)
+    private void Match(RestingOrder taker, MatchingBookSide opposite, long tsNs, ref long filledSz, ref Int128 filledNotional)
     {
         while (taker.SzRaw > 0)
         {
@@ -57,15 +57,15 @@ public sealed partial class MatchingEngine
     {
         Market market = taker.Market;
         CryptoPerpetual instrument = market.Instrument;
-        PositionState takerPosition = taker.Account.Get(market, Ledger.DefaultLeverage);
-        PositionState makerPosition = maker.Account.Get(market, Ledger.DefaultLeverage);
+        MarginPosition takerPosition = taker.Account.Get(market, Ledger.DefaultLeverage);
+        MarginPosition makerPosition = maker.Account.Get(market, Ledger.DefaultLeverage);
         decimal notional = FixedMath.Notional(szRaw, pxRaw);
-        decimal takerFee = notional * instrument.TakerFee;
-        decimal makerFee = notional * instrument.MakerFee;
+        decimal takerFee = Ledger.Settle(notional * instrument.TakerFee);
+        decimal makerFee = Ledger.Settle(notional * instrument.MakerFee);
         long takerStart = takerPosition.SziRaw;
         long makerStart = makerPosition.SziRaw;
-        decimal takerPnl = MarginLedger.ApplyFill(takerPosition, taker.Side, pxRaw, szRaw, takerFee);
-        decimal makerPnl = MarginLedger.ApplyFill(makerPosition, maker.Side, pxRaw, szRaw, makerFee);
+        decimal takerPnl = Ledger.ApplyFill(takerPosition, taker.Side, pxRaw, szRaw, takerFee);
+        decimal makerPnl = Ledger.ApplyFill(makerPosition, maker.Side, pxRaw, szRaw, makerFee);
         market.LastTradePxRaw = pxRaw;
         var fill = new Fill(_nextTradeId++, market.Coin, pxRaw, szRaw, taker.Side,
             taker.Account.Name, taker.Oid, taker.Cloid, takerFee, takerPnl, takerStart,

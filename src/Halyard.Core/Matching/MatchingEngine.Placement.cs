@@ -12,13 +12,13 @@ public sealed partial class MatchingEngine
     {
         if (!_markets.TryGetValue(order.Coin, out Market? market)) return PlaceResult.Rejected(MatchingErrors.UnknownCoin(order.Coin));
         if (Validate(market, in order) is { } error) return PlaceResult.Rejected(error);
-        AccountState account = Ledger.GetOrCreate(order.Account);
+        MarginAccount account = Ledger.GetOrCreate(order.Account);
         if (order.Cloid is not null && account.ByCloid is { } byCloid && byCloid.ContainsKey(order.Cloid))
             return PlaceResult.Rejected(MatchingErrors.DuplicateCloid);
         return PlaceNew(market, account, in order, order.Cloid, tsNs);
     }
 
-    private PlaceResult PlaceNew(Market market, AccountState account, in MatchingOrder order, string? cloid, long tsNs)
+    private PlaceResult PlaceNew(Market market, MarginAccount account, in MatchingOrder order, string? cloid, long tsNs)
     {
         bool mayRest = order.Tif != MatchingTif.Ioc || order.Trigger.HasValue;
         if (mayRest && account.OpenOrderCount >= _options.MaxOpenOrdersPerAccount)
@@ -77,7 +77,7 @@ public sealed partial class MatchingEngine
     private PlaceResult Execute(RestingOrder o, long tsNs, out OrderUpdateStatus rejectStatus)
     {
         Market market = o.Market;
-        AccountState account = o.Account;
+        MarginAccount account = o.Account;
         rejectStatus = OrderUpdateStatus.Canceled;
 
         if (o.ReduceOnly)
@@ -92,14 +92,14 @@ public sealed partial class MatchingEngine
             if (o.SzRaw > reducible) o.SzRaw = o.OrigSzRaw = reducible;
         }
 
-        BookSide opposite = market.Book.OppositeOf(o.Side);
+        MatchingBookSide opposite = market.Book.OppositeOf(o.Side);
         if (o.Tif == MatchingTif.Alo && opposite.Best is { } best && Crosses(o, best.PxRaw))
         {
             return Reject(o, MatchingErrors.PostOnlyWouldMatch(
                 FormatBest(market.Book.Bids), FormatBest(market.Book.Asks)));
         }
 
-        PositionState? position = null;
+        MarginPosition? position = null;
         if (!o.ReduceOnly)
         {
             position = account.Get(market, Ledger.DefaultLeverage);
@@ -147,7 +147,7 @@ public sealed partial class MatchingEngine
     private static bool Crosses(RestingOrder taker, long makerPxRaw) =>
         taker.IsBuy ? makerPxRaw <= taker.PxRaw : makerPxRaw >= taker.PxRaw;
 
-    private static string FormatBest(BookSide side) => side.Best is { } level ? FixedMath.Format(level.PxRaw) : "None";
+    private static string FormatBest(MatchingBookSide side) => side.Best is { } level ? FixedMath.Format(level.PxRaw) : "None";
 
     private static decimal AveragePx(Int128 notionalRaw, long szRaw) =>
         Math.Round(FixedMath.FromRawNotional(notionalRaw) / FixedMath.ToDecimal(szRaw), FixedPoint.Scale, MidpointRounding.ToEven);
@@ -176,7 +176,7 @@ public sealed partial class MatchingEngine
         Release(o);
     }
 
-    private static void Reserve(PositionState position, RestingOrder o, long szRaw)
+    private static void Reserve(MarginPosition position, RestingOrder o, long szRaw)
     {
         Int128 notional = FixedMath.RawNotional(szRaw, o.PxRaw);
         if (o.IsBuy) position.BuyOrdersNtlRaw += notional;
@@ -187,7 +187,7 @@ public sealed partial class MatchingEngine
     private static void Unreserve(RestingOrder o, long szRaw)
     {
         if (o.ReduceOnly || szRaw == 0) return;
-        PositionState position = o.Account.Find(o.Market)!;
+        MarginPosition position = o.Account.Find(o.Market)!;
         Int128 notional = FixedMath.RawNotional(szRaw, o.PxRaw);
         if (o.IsBuy) position.BuyOrdersNtlRaw -= notional;
         else position.SellOrdersNtlRaw -= notional;

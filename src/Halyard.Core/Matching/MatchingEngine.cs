@@ -35,7 +35,7 @@ public sealed partial class MatchingEngine
         _options.Validate();
         _nextOid = _options.FirstOid;
         _nextTradeId = _options.FirstTradeId;
-        Ledger = new MarginLedger(_markets, _options.DefaultLeverage);
+        Ledger = new MarginLedger(_markets, _options.DefaultLeverage, _options.SettlementDecimals);
     }
 
     /// <summary>Accounts, positions and margin; every fill of this engine is booked there.</summary>
@@ -69,7 +69,7 @@ public sealed partial class MatchingEngine
     public CryptoPerpetual GetInstrument(string coin) => MarketOf(coin).Instrument;
 
     /// <summary>The live book of a coin (read-only view).</summary>
-    public OrderBook GetBook(string coin) => MarketOf(coin).Book;
+    public MatchingBook GetBook(string coin) => MarketOf(coin).Book;
 
     /// <summary>The mark price last set for a coin (raw), or 0.</summary>
     public long GetMarkPxRaw(string coin) => MarketOf(coin).MarkPxRaw;
@@ -87,7 +87,7 @@ public sealed partial class MatchingEngine
 
     public bool TryGetOrderByCloid(string account, string cloid, out OpenOrder order)
     {
-        if (Ledger.TryGet(account, out AccountState state) && state.ByCloid is { } byCloid && byCloid.TryGetValue(cloid, out RestingOrder? o))
+        if (Ledger.TryGet(account, out MarginAccount state) && state.ByCloid is { } byCloid && byCloid.TryGetValue(cloid, out RestingOrder? o))
         {
             order = o.Snapshot();
             return true;
@@ -99,11 +99,11 @@ public sealed partial class MatchingEngine
     /// <summary>Appends the account's live orders, newest first.</summary>
     public void CopyOpenOrders(string account, List<OpenOrder> destination)
     {
-        if (!Ledger.TryGet(account, out AccountState state)) return;
+        if (!Ledger.TryGet(account, out MarginAccount state)) return;
         for (RestingOrder? o = state.OrdersHead; o is not null; o = o.AccountNext) destination.Add(o.Snapshot());
     }
 
-    public int OpenOrderCount(string account) => Ledger.TryGet(account, out AccountState state) ? state.OpenOrderCount : 0;
+    public int OpenOrderCount(string account) => Ledger.TryGet(account, out MarginAccount state) ? state.OpenOrderCount : 0;
 
     private Market MarketOf(string coin) =>
         _markets.TryGetValue(coin, out Market? market) ? market : throw new KeyNotFoundException($"unknown coin '{coin}'");

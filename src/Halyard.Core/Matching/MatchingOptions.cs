@@ -15,6 +15,12 @@ public sealed record MatchingOptions
     /// </summary>
     public decimal? MaintenanceMarginFraction { get; init; }
 
+    /// <summary>
+    /// Decimals every cash flow (fee, realized PnL, funding) is rounded to before it is booked
+    /// (USDC: 6). Keeps balances exact sums, whatever the order of additions.
+    /// </summary>
+    public int SettlementDecimals { get; init; } = 6;
+
     /// <summary>First order id handed out; ids then increase by one.</summary>
     public long FirstOid { get; init; } = 1;
 
@@ -27,6 +33,7 @@ public sealed record MatchingOptions
         if (MaxOpenOrdersPerAccount < 1) throw new ArgumentOutOfRangeException(nameof(MaxOpenOrdersPerAccount), MaxOpenOrdersPerAccount, "must be at least 1");
         if (MaintenanceMarginFraction is < 0m or >= 1m)
             throw new ArgumentOutOfRangeException(nameof(MaintenanceMarginFraction), MaintenanceMarginFraction, "must be in [0, 1)");
+        if (SettlementDecimals is < 0 or > 18) throw new ArgumentOutOfRangeException(nameof(SettlementDecimals), SettlementDecimals, "must be between 0 and 18");
         if (FirstOid < 1) throw new ArgumentOutOfRangeException(nameof(FirstOid), FirstOid, "must be positive");
         if (FirstTradeId < 1) throw new ArgumentOutOfRangeException(nameof(FirstTradeId), FirstTradeId, "must be positive");
     }

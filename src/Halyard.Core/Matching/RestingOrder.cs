@@ -10,7 +10,7 @@ internal sealed class RestingOrder
 {
     public long Oid;
     public string? Cloid;
-    public AccountState Account = null!;
+    public MarginAccount Account = null!;
     public Market Market = null!;
     public OrderSide Side;
     public long PxRaw;

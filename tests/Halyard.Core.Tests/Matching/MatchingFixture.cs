@@ -59,9 +59,9 @@ internal sealed class MatchingFixture
 
     public decimal Szi(string account) => FixedPoint.ToDecimal(Engine.Ledger.PositionSziRaw(account, Coin));
 
-    public BookLevel[] Levels(OrderSide side, int depth = 20)
+    public MatchingBookLevel[] Levels(OrderSide side, int depth = 20)
     {
-        var buffer = new BookLevel[depth];
+        var buffer = new MatchingBookLevel[depth];
         int n = Engine.GetBook(Coin).CopyLevels(side, buffer);
         return buffer[..n];
     }

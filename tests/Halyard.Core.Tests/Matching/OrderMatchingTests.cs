@@ -37,7 +37,7 @@ public class OrderMatchingTests
         PlaceResult maker = f.Sell(Alice, 2000m, 2.5m);
         f.Buy(Bob, 2000m, 1m).Outcome.ShouldBe(PlaceOutcome.Filled);
 
-        BookLevel level = f.Levels(OrderSide.Sell).ShouldHaveSingleItem();
+        MatchingBookLevel level = f.Levels(OrderSide.Sell).ShouldHaveSingleItem();
         D(level.SzRaw).ShouldBe(1.5m);
         level.Count.ShouldBe(1);
         f.Engine.TryGetOrder(maker.Oid, out OpenOrder open).ShouldBeTrue();
@@ -57,7 +57,7 @@ public class OrderMatchingTests
 
         taker.Outcome.ShouldBe(PlaceOutcome.Resting); // partly filled GTC answers resting
         f.Log.Fills.Select(x => D(x.PxRaw)).ShouldBe([2000m, 2001m]);
-        BookLevel bid = f.Levels(OrderSide.Buy).ShouldHaveSingleItem();
+        MatchingBookLevel bid = f.Levels(OrderSide.Buy).ShouldHaveSingleItem();
         D(bid.PxRaw).ShouldBe(2001m);
         D(bid.SzRaw).ShouldBe(1m);
         D(f.Levels(OrderSide.Sell).ShouldHaveSingleItem().PxRaw).ShouldBe(2002m);
@@ -90,8 +90,8 @@ public class OrderMatchingTests
         f.Sell(Bob, 2001m, 1m);
         f.Sell(Bob, 2003m, 1m);
 
-        f.Levels(OrderSide.Buy).ShouldBe([new BookLevel(Raw(1999m), Raw(3m), 2), new BookLevel(Raw(1998.5m), Raw(0.5m), 1)]);
-        f.Levels(OrderSide.Sell).ShouldBe([new BookLevel(Raw(2001m), Raw(1m), 1), new BookLevel(Raw(2003m), Raw(1m), 1)]);
+        f.Levels(OrderSide.Buy).ShouldBe([new MatchingBookLevel(Raw(1999m), Raw(3m), 2), new MatchingBookLevel(Raw(1998.5m), Raw(0.5m), 1)]);
+        f.Levels(OrderSide.Sell).ShouldBe([new MatchingBookLevel(Raw(2001m), Raw(1m), 1), new MatchingBookLevel(Raw(2003m), Raw(1m), 1)]);
         f.Levels(OrderSide.Buy, depth: 1).Length.ShouldBe(1);
         f.Engine.GetBook(Coin).Mid.ShouldBe(2000m);
     }
@@ -249,7 +249,7 @@ public class OrderMatchingTests
 
         f.Engine.OpenOrderCount(Alice).ShouldBe(0);
         f.Log.Updates.Count(u => u.Status == OrderUpdateStatus.ScheduledCancel).ShouldBe(3);
-        BookLevel bid = f.Levels(OrderSide.Buy).ShouldHaveSingleItem();
+        MatchingBookLevel bid = f.Levels(OrderSide.Buy).ShouldHaveSingleItem();
         bid.Count.ShouldBe(1);
         f.Engine.TryGetOrder(carol.Oid, out _).ShouldBeTrue();
         f.Levels(OrderSide.Sell).ShouldBeEmpty();

@@ -4,7 +4,7 @@ namespace Halyard.Core.Matching;
 /// An account's margin state at the current marks, shaped like an exchange clearinghouse state
 /// (cross margin): <see cref="TotalRawUsd"/> = account value − Σ signed position value.
 /// </summary>
-public sealed record AccountSnapshot(
+public sealed record MarginAccountSnapshot(
     string Account,
     decimal AccountValue,
     decimal TotalNtlPos,
@@ -12,4 +12,4 @@ public sealed record AccountSnapshot(
     decimal TotalMarginUsed,
     decimal MaintenanceMarginUsed,
     decimal Withdrawable,
-    IReadOnlyList<PositionSnapshot> Positions);
+    IReadOnlyList<MarginPositionSnapshot> Positions);

@@ -1,9 +1,9 @@
 namespace Halyard.Core.Matching;
 
 /// <summary>A margin account: cash, positions per coin, and its live orders.</summary>
-internal sealed class AccountState
+internal sealed class MarginAccount
 {
-    public AccountState(string name, int sequence)
+    public MarginAccount(string name, int sequence)
     {
         Name = name;
         Sequence = sequence;
@@ -17,29 +17,29 @@ internal sealed class AccountState
     /// <summary>Deposits + realized PnL − fees + funding (the raw USDC balance).</summary>
     public decimal Cash;
 
-    private PositionState?[] _positions = new PositionState?[4];
+    private MarginPosition?[] _positions = new MarginPosition?[4];
 
     /// <summary>Coins this account ever traded or ordered, in first-touch order.</summary>
-    public readonly List<PositionState> Touched = [];
+    public readonly List<MarginPosition> Touched = [];
 
     public int OpenOrderCount;
     public RestingOrder? OrdersHead;
     public Dictionary<string, RestingOrder>? ByCloid;
 
-    public PositionState? Find(Market market) =>
+    public MarginPosition? Find(Market market) =>
         market.Index < _positions.Length ? _positions[market.Index] : null;
 
-    public PositionState Get(Market market, int defaultLeverage)
+    public MarginPosition Get(Market market, int defaultLeverage)
     {
         if (market.Index >= _positions.Length)
         {
             int size = Math.Max(market.Index + 1, _positions.Length * 2);
             Array.Resize(ref _positions, size);
         }
-        PositionState? position = _positions[market.Index];
+        MarginPosition? position = _positions[market.Index];
         if (position is null)
         {
-            position = new PositionState(this, market, Math.Min(defaultLeverage, market.Instrument.MaxLeverage));
+            position = new MarginPosition(this, market, Math.Min(defaultLeverage, market.Instrument.MaxLeverage));
             _positions[market.Index] = position;
             Touched.Add(position);
         }

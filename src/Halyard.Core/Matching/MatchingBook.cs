@@ -6,22 +6,22 @@ namespace Halyard.Core.Matching;
 /// The order book of one coin: individual orders (L3) in price-time priority, readable as aggregated
 /// levels (L2). Read-only to callers; the <see cref="MatchingEngine"/> changes it.
 /// </summary>
-public sealed class OrderBook
+public sealed class MatchingBook
 {
-    internal OrderBook(string coin, Stack<PriceLevel> levelPool)
+    internal MatchingBook(string coin, Stack<PriceLevel> levelPool)
     {
         Coin = coin;
-        Bids = new BookSide(isBid: true, levelPool);
-        Asks = new BookSide(isBid: false, levelPool);
+        Bids = new MatchingBookSide(isBid: true, levelPool);
+        Asks = new MatchingBookSide(isBid: false, levelPool);
     }
 
     public string Coin { get; }
 
-    internal BookSide Bids { get; }
-    internal BookSide Asks { get; }
+    internal MatchingBookSide Bids { get; }
+    internal MatchingBookSide Asks { get; }
 
-    internal BookSide SideOf(OrderSide side) => side == OrderSide.Buy ? Bids : Asks;
-    internal BookSide OppositeOf(OrderSide side) => side == OrderSide.Buy ? Asks : Bids;
+    internal MatchingBookSide SideOf(OrderSide side) => side == OrderSide.Buy ? Bids : Asks;
+    internal MatchingBookSide OppositeOf(OrderSide side) => side == OrderSide.Buy ? Asks : Bids;
 
     /// <summary>Best bid price, or 0 when there are no bids.</summary>
     public long BestBidPxRaw => Bids.Best?.PxRaw ?? 0;
@@ -39,12 +39,12 @@ public sealed class OrderBook
             : null;
 
     /// <summary>Copies the top levels of one side, best first (bids descending, asks ascending); returns the count.</summary>
-    public int CopyLevels(OrderSide side, Span<BookLevel> destination) => SideOf(side).CopyTo(destination);
+    public int CopyLevels(OrderSide side, Span<MatchingBookLevel> destination) => SideOf(side).CopyTo(destination);
 
     /// <summary>Appends every order of one side (L3), best price first and oldest first within a price.</summary>
     public void CopyOrders(OrderSide side, List<OpenOrder> destination)
     {
-        BookSide bookSide = SideOf(side);
+        MatchingBookSide bookSide = SideOf(side);
         for (int i = 0; i < bookSide.LevelCount; i++)
             for (RestingOrder? o = bookSide.LevelFromBest(i).Head; o is not null; o = o.Next)
                 destination.Add(o.Snapshot());

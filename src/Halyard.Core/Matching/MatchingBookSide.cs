@@ -5,7 +5,7 @@ namespace Halyard.Core.Matching;
 /// change most (at the top of the book) are added and removed without shifting the rest.
 /// Keys are the price for bids and the negated price for asks, so "best" is always the largest key.
 /// </summary>
-internal sealed class BookSide
+internal sealed class MatchingBookSide
 {
     private readonly bool _isBid;
     private readonly Stack<PriceLevel> _pool;
@@ -13,7 +13,7 @@ internal sealed class BookSide
     private PriceLevel[] _levels = new PriceLevel[64];
     private int _count;
 
-    public BookSide(bool isBid, Stack<PriceLevel> pool)
+    public MatchingBookSide(bool isBid, Stack<PriceLevel> pool)
     {
         _isBid = isBid;
         _pool = pool;
@@ -90,13 +90,13 @@ internal sealed class BookSide
     }
 
     /// <summary>Copies up to destination.Length levels, best first; returns how many.</summary>
-    public int CopyTo(Span<BookLevel> destination)
+    public int CopyTo(Span<MatchingBookLevel> destination)
     {
         int n = Math.Min(destination.Length, _count);
         for (int i = 0; i < n; i++)
         {
             PriceLevel level = _levels[_count - 1 - i];
-            destination[i] = new BookLevel(level.PxRaw, level.TotalSzRaw, level.Count);
+            destination[i] = new MatchingBookLevel(level.PxRaw, level.TotalSzRaw, level.Count);
         }
         return n;
     }

@@ -4,7 +4,7 @@ namespace Halyard.Core.Matching;
 /// One position valued at the mark, with the fields of an exchange clearinghouse position.
 /// <see cref="CumFundingAllTime"/> and friends are funding paid (positive = paid, negative = received).
 /// </summary>
-public sealed record PositionSnapshot(
+public sealed record MarginPositionSnapshot(
     string Coin,
     long SziRaw,
     decimal EntryPx,

@@ -1,16 +1,16 @@
 namespace Halyard.Core.Matching;
 
 /// <summary>One account's position and working-order exposure in one coin.</summary>
-internal sealed class PositionState
+internal sealed class MarginPosition
 {
-    public PositionState(AccountState account, Market market, int leverage)
+    public MarginPosition(MarginAccount account, Market market, int leverage)
     {
         Account = account;
         Market = market;
         Leverage = leverage;
     }
 
-    public AccountState Account { get; }
+    public MarginAccount Account { get; }
     public Market Market { get; }
     public int Leverage;
 

@@ -1,4 +1,4 @@
 namespace Halyard.Core.Matching;
 
 /// <summary>One aggregated (L2) price level: price, total size and number of orders.</summary>
-public readonly record struct BookLevel(long PxRaw, long SzRaw, int Count);
+public readonly record struct MatchingBookLevel(long PxRaw, long SzRaw, int Count);
