@@ -9,7 +9,7 @@ public class OrderStateMachineTests
 {
     /// <summary>The legal transitions from settled (non-pending) statuses, written out by hand from the spec.
     /// A fill appears twice: partial (complete=false) and completing (complete=true).</summary>
-    private static readonly (S From, K Kind, bool Complete, S To)[] Legal =
+    internal static readonly (S From, K Kind, bool Complete, S To)[] Legal =
     [
         (S.Initialized, K.Denied, false, S.Denied),
         (S.Initialized, K.Submitted, false, S.Submitted),
@@ -77,7 +77,7 @@ public class OrderStateMachineTests
     ];
 
     /// <summary>Pending states with Accepted underneath: (pending, event, complete, next status, next underlying).</summary>
-    private static readonly (S Pending, K Kind, bool Complete, S To, S Underlying)[] LegalFromPending =
+    internal static readonly (S Pending, K Kind, bool Complete, S To, S Underlying)[] LegalFromPending =
     [
         (S.PendingUpdate, K.Updated, false, S.Accepted, S.Accepted),
         (S.PendingUpdate, K.ModifyRejected, false, S.Accepted, S.Accepted),

@@ -36,7 +36,7 @@ public sealed partial class Order
                         $"fill {fill.TradeId} of {fill.LastQty} would over-fill order {ClientOrderId}: filled {FilledQty} of {Quantity}");
                 completes = FilledQty.Raw + fill.LastQty.Raw == Quantity.Raw;
                 break;
-            case OrderAccepted accepted when VenueOrderId == accepted.VenueOrderId && before != OrderStatus.Submitted:
+            case OrderAccepted accepted when IsAcceptedAs(accepted.VenueOrderId):
                 return OrderTransitionResult.Duplicate(before, $"order {ClientOrderId} was already accepted as {accepted.VenueOrderId}");
             case OrderUpdated updated when updated.Quantity.Raw < FilledQty.Raw:
                 return OrderTransitionResult.Invalid(before,
@@ -101,6 +101,16 @@ public sealed partial class Order
                 _commissions[e.Commission.Currency] = _commissions.GetValueOrDefault(e.Commission.Currency) + e.Commission.Amount;
                 break;
         }
+    }
+
+    /// <summary>True when an accept for <paramref name="venueOrderId"/> was already applied (a repeated venue report).</summary>
+    private bool IsAcceptedAs(VenueOrderId venueOrderId)
+    {
+        foreach (IOrderEvent e in _events)
+        {
+            if (e is OrderAccepted a && a.VenueOrderId == venueOrderId) return true;
+        }
+        return false;
     }
 
     private void SetVenueOrderId(VenueOrderId id)

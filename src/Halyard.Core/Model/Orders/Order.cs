@@ -31,6 +31,23 @@ public sealed partial class Order
         _events.Add(init);
     }
 
+    /// <summary>Rebuilds an order from its events (the first must be its <see cref="OrderInitialized"/>), e.g. from a cache.</summary>
+    /// <exception cref="ArgumentException">An event cannot be applied: the history is inconsistent.</exception>
+    public static Order FromEvents(IEnumerable<IOrderEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        using IEnumerator<IOrderEvent> e = events.GetEnumerator();
+        if (!e.MoveNext() || e.Current is not OrderInitialized init)
+            throw new ArgumentException("an order's events must start with OrderInitialized", nameof(events));
+        var order = new Order(init);
+        while (e.MoveNext())
+        {
+            OrderTransitionResult result = order.Apply(e.Current);
+            if (result.IsInvalid) throw new ArgumentException(result.Error, nameof(events));
+        }
+        return order;
+    }
+
     /// <summary>The event the order was created from.</summary>
     public OrderInitialized Init { get; }
 

@@ -74,7 +74,10 @@ public class OrderApplyTests
     {
         ApplyAll(_events.Submitted(), _events.Filled("0.4", "100", "T1"));
         _order.Status.ShouldBe(OrderStatus.PartiallyFilled);
-        _order.Apply(_events.Accepted()).After.ShouldBe(OrderStatus.PartiallyFilled);
+        _order.VenueOrderId.ShouldBe(new VenueOrderId("V-1")); // the fill told us the venue id
+        var accepted = _order.Apply(_events.Accepted("V-1"));
+        accepted.IsApplied.ShouldBeTrue();
+        accepted.After.ShouldBe(OrderStatus.PartiallyFilled);
         _order.Apply(_events.Filled("0.6", "100", "T2")).After.ShouldBe(OrderStatus.Filled);
     }
 
@@ -200,6 +203,18 @@ public class OrderApplyTests
     {
         Order other = TestOrders.Factory(TestOrders.T0 + 5_000_000_000).Limit(TestOrders.Btc, OrderSide.Buy, Quantity.Parse("1"), Price.Parse("1"));
         _order.Apply(new OrderEvents(other).Submitted()).Error.ShouldBe($"cannot apply OrderSubmitted for order {other.ClientOrderId} to order {_order.ClientOrderId}");
+    }
+
+    [Fact]
+    public void An_order_rebuilt_from_its_events_equals_the_original()
+    {
+        ApplyAll(_events.Submitted(), _events.Accepted(), _events.Filled("0.25", "100", "T1"), _events.PendingCancel());
+        Order rebuilt = Order.FromEvents(_order.Events);
+        rebuilt.Status.ShouldBe(OrderStatus.PendingCancel);
+        rebuilt.FilledQty.ShouldBe(_order.FilledQty);
+        rebuilt.AvgPx.ShouldBe(_order.AvgPx);
+        rebuilt.Apply(new OrderEvents(rebuilt).CancelRejected()).After.ShouldBe(OrderStatus.PartiallyFilled);
+        Should.Throw<ArgumentException>(() => Order.FromEvents(_order.Events.Skip(1))).Message.ShouldContain("must start with OrderInitialized");
     }
 
     [Fact]
