@@ -11,7 +11,11 @@ internal static class CatalogFileOpener
         ParquetFileReader? reader = null;
         try
         {
-            reader = new ParquetFileReader(path);
+            using (ReaderProperties properties = ReaderProperties.GetDefaultReaderProperties())
+            {
+                properties.EnablePageChecksumVerification();
+                reader = new ParquetFileReader(path, properties);
+            }
             FileMetaData metadata = reader.FileMetaData;
             IReadOnlyDictionary<string, string> keyValues = metadata.KeyValueMetadata;
             CatalogMetadata.CheckVersion(keyValues, path);

@@ -44,7 +44,8 @@ internal static class ParquetColumns
     public static WriterProperties BuildProperties(IReadOnlyList<ColumnSpec> columns, int rowGroupSize)
     {
         using var builder = new WriterPropertiesBuilder();
-        builder.Compression(Compression.Snappy).MaxRowGroupLength(rowGroupSize).CreatedBy("halyard");
+        // Page checksums let a reader tell a corrupt page from data (see CatalogFileOpener).
+        builder.Compression(Compression.Snappy).MaxRowGroupLength(rowGroupSize).CreatedBy("halyard").EnablePageChecksum();
         foreach (ColumnSpec column in columns)
         {
             if (!column.Delta) continue;
