@@ -99,7 +99,7 @@ public sealed partial class ParquetDataCatalog
             string temporary = path + CatalogLayout.TemporaryExtension;
             try
             {
-                using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16))
                 {
                     using GroupNode schema = ParquetColumns.BuildSchema(codec.Columns);
                     using WriterProperties properties = ParquetColumns.BuildProperties(codec.Columns, Options.RowGroupSize);
