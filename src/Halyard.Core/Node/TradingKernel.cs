@@ -1,7 +1,10 @@
 using Halyard.Core.Cache;
 using Halyard.Core.Data;
+using Halyard.Core.Execution;
 using Halyard.Core.Messaging;
 using Halyard.Core.Model;
+using Halyard.Core.Risk;
+using Halyard.Core.Strategies;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,18 +19,34 @@ public sealed partial class TradingKernel
 {
     private readonly ILogger _log;
 
+    /// <param name="traderId">Stamped on every order and event of this node.</param>
     /// <param name="clock">The kernel's clock; a <see cref="LiveClock"/> posting into this kernel's inbox when null.</param>
-    public TradingKernel(IClock? clock = null, ICache? cache = null, ILoggerFactory? loggerFactory = null)
+    /// <param name="cache">Where state lives; an <see cref="InMemoryCache"/> when null.</param>
+    /// <param name="risk">Pre-trade limits; defaults when null.</param>
+    /// <param name="newId">Source of event and command ids; pass a seeded one for reproducible backtests.</param>
+    public TradingKernel(TraderId traderId, IClock? clock = null, ICache? cache = null, RiskEngineConfig? risk = null,
+        ILoggerFactory? loggerFactory = null, Func<Guid>? newId = null)
     {
+        TraderId = traderId;
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _log = LoggerFactory.CreateLogger<TradingKernel>();
+        NewId = newId ?? Guid.NewGuid;
         Inbox = new KernelInbox();
         Clock = clock ?? new LiveClock(Inbox);
         Cache = cache ?? new InMemoryCache();
         Bus = new MessageBus();
         Data = new DataEngine(Bus, Cache, LoggerFactory);
+        Execution = new ExecutionEngine(traderId, Bus, Cache, Clock, NewId, LoggerFactory);
+        Risk = new RiskEngine(risk ?? new RiskEngineConfig(), Execution, Bus, Cache, Clock, LoggerFactory, NewId);
+        Services = new KernelServices(traderId, Clock, Cache, Bus, LoggerFactory, NewId);
     }
 
+    public TraderId TraderId { get; }
+    public Func<Guid> NewId { get; }
+    public ExecutionEngine Execution { get; }
+    public RiskEngine Risk { get; }
+    /// <summary>What strategies and other actors registered with this kernel get.</summary>
+    public KernelServices Services { get; }
     public IClock Clock { get; }
     public ICache Cache { get; }
     public MessageBus Bus { get; }

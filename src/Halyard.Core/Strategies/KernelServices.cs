@@ -1,0 +1,15 @@
+using Halyard.Core.Cache;
+using Halyard.Core.Messaging;
+using Halyard.Core.Model;
+using Microsoft.Extensions.Logging;
+
+namespace Halyard.Core.Strategies;
+
+/// <summary>What a strategy (or another actor) gets from the kernel it is registered with.</summary>
+public sealed record KernelServices(
+    TraderId TraderId,
+    IClock Clock,
+    ICache Cache,
+    MessageBus Bus,
+    ILoggerFactory LoggerFactory,
+    Func<Guid> NewId);
