@@ -38,7 +38,7 @@ public class QuoteDispatchBenchmark
     public void Setup()
     {
         var clock = new TestClock(1_700_000_000_000_000_000);
-        _kernel = new TradingKernel(clock);
+        _kernel = new TradingKernel(new TraderId("BENCH-001"), clock);
         _kernel.Data.Process(BenchStrategy.Instrument(Btc));
         _strategy = new BenchStrategy(_kernel, Btc);
 

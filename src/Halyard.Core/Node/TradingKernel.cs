@@ -23,16 +23,17 @@ public sealed partial class TradingKernel
     /// <param name="clock">The kernel's clock; a <see cref="LiveClock"/> posting into this kernel's inbox when null.</param>
     /// <param name="cache">Where state lives; an <see cref="InMemoryCache"/> when null.</param>
     /// <param name="risk">Pre-trade limits; defaults when null.</param>
+    /// <param name="timeProvider">Wall time for the default live clock (tests pass a fake one).</param>
     /// <param name="newId">Source of event and command ids; pass a seeded one for reproducible backtests.</param>
     public TradingKernel(TraderId traderId, IClock? clock = null, ICache? cache = null, RiskEngineConfig? risk = null,
-        ILoggerFactory? loggerFactory = null, Func<Guid>? newId = null)
+        ILoggerFactory? loggerFactory = null, Func<Guid>? newId = null, TimeProvider? timeProvider = null)
     {
         TraderId = traderId;
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _log = LoggerFactory.CreateLogger<TradingKernel>();
         NewId = newId ?? Guid.NewGuid;
         Inbox = new KernelInbox();
-        Clock = clock ?? new LiveClock(Inbox);
+        Clock = clock ?? new LiveClock(Inbox, timeProvider);
         Cache = cache ?? new InMemoryCache();
         Bus = new MessageBus();
         Data = new DataEngine(Bus, Cache, LoggerFactory);

@@ -1,0 +1,235 @@
+using Halyard.Core.Cache;
+using Halyard.Core.Data;
+using Halyard.Core.Execution;
+using Halyard.Core.Messaging;
+using Halyard.Core.Model;
+using Halyard.Core.Strategies;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Halyard.Core.Node;
+
+/// <summary>
+/// A live node: a <see cref="TradingKernel"/> with its data and execution clients and strategies.
+/// <see cref="StartAsync"/> starts the kernel loop, connects the clients, reconciles, then starts the
+/// strategies; <see cref="StopAsync"/> stops the strategies, cancels open orders if configured, waits for
+/// the venue to confirm, disconnects and ends the loop.
+/// </summary>
+public sealed class TradingNode : IAsyncDisposable
+{
+    private readonly ILogger _log;
+    private readonly List<IDataClient> _dataClients = [];
+    private readonly List<IExecutionClient> _executionClients = [];
+    private readonly CancellationTokenSource _loopStop = new();
+    private Task? _loop;
+
+    public TradingNode(TradingNodeConfig config, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, ICache? cache = null)
+    {
+        Config = (config ?? throw new ArgumentNullException(nameof(config))).Validate();
+        loggerFactory ??= NullLoggerFactory.Instance;
+        _log = loggerFactory.CreateLogger<TradingNode>();
+        Kernel = new TradingKernel(new TraderId(config.TraderId), clock: null, cache, config.Risk, loggerFactory, timeProvider: timeProvider);
+    }
+
+    public TradingNodeConfig Config { get; }
+    public TradingKernel Kernel { get; }
+    public NodeState State { get; private set; } = NodeState.Created;
+
+    /// <summary>Where clients post what they receive; hand it to each client you build.</summary>
+    public KernelInbox Inbox => Kernel.Inbox;
+    public IClock Clock => Kernel.Clock;
+    public ICache Cache => Kernel.Cache;
+
+    public void AddDataClient(IDataClient client)
+    {
+        EnsureCreated();
+        Kernel.AddDataClient(client);
+        _dataClients.Add(client);
+    }
+
+    public void AddExecutionClient(IExecutionClient client)
+    {
+        EnsureCreated();
+        Kernel.AddExecutionClient(client);
+        _executionClients.Add(client);
+    }
+
+    public void AddStrategy(Strategy strategy)
+    {
+        EnsureCreated();
+        Kernel.AddStrategy(strategy);
+    }
+
+    private void EnsureCreated()
+    {
+        if (State != NodeState.Created) throw new InvalidOperationException($"components must be added before the node starts (it is {State})");
+    }
+
+    /// <summary>Connects, reconciles and starts the strategies; throws when a client cannot connect in time (the node is torn down again).</summary>
+    public async Task StartAsync(CancellationToken ct)
+    {
+        if (State != NodeState.Created) throw new InvalidOperationException($"the node can start once (it is {State})");
+        State = NodeState.Starting;
+        _log.LogInformation("Node {TraderId} starting: {Data} data and {Exec} execution clients, {Strategies} strategies",
+            Kernel.TraderId, _dataClients.Count, _executionClients.Count, Kernel.Strategies.Count);
+        _loop = Task.Run(() => Kernel.RunAsync(_loopStop.Token), CancellationToken.None);
+        try
+        {
+            await ConnectAllAsync(ct).ConfigureAwait(false);
+            if (Config.ReconcileOnStart) await ReconcileAsync(ct).ConfigureAwait(false);
+            await Kernel.InvokeAsync(Kernel.StartStrategies).ConfigureAwait(false);
+            State = NodeState.Running;
+            _log.LogInformation("Node {TraderId} running", Kernel.TraderId);
+        }
+        catch (Exception ex)
+        {
+            _log.LogError(ex, "Node {TraderId} failed to start", Kernel.TraderId);
+            await DisconnectAllAsync().ConfigureAwait(false);
+            await EndLoopAsync().ConfigureAwait(false);
+            State = NodeState.Faulted;
+            throw;
+        }
+    }
+
+    private async Task ConnectAllAsync(CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Config.ConnectTimeout);
+        var connects = _dataClients.Select(c => (c.ClientId, Task: c.ConnectAsync(timeout.Token)))
+            .Concat(_executionClients.Select(c => (c.ClientId, Task: c.ConnectAsync(timeout.Token)))).ToList();
+        try
+        {
+            await Task.WhenAll(connects.Select(c => c.Task)).WaitAsync(Config.ConnectTimeout, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException && !ct.IsCancellationRequested)
+        {
+            string pending = string.Join(", ", connects.Where(c => !c.Task.IsCompletedSuccessfully).Select(c => c.ClientId));
+            throw new TimeoutException($"clients did not connect within {Config.ConnectTimeout} ({nameof(TradingNodeConfig.ConnectTimeout)}): {pending}", ex);
+        }
+    }
+
+    /// <summary>Asks every execution client for the venue's truth and reconciles the cache with it on the kernel thread.</summary>
+    public async Task<IReadOnlyList<ReconciliationResult>> ReconcileAsync(CancellationToken ct)
+    {
+        var results = new List<ReconciliationResult>();
+        long since = Clock.UtcNowNs - Config.ReconciliationLookback.Ticks * 100;
+        foreach (IExecutionClient client in _executionClients)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(Config.ReconciliationTimeout);
+            ExecutionMassStatus mass = await client.GenerateMassStatusAsync(since, timeout.Token).ConfigureAwait(false);
+            ReconciliationResult? result = null;
+            await Kernel.InvokeAsync(() => result = Kernel.Execution.Reconcile(mass)).ConfigureAwait(false);
+            results.Add(result!);
+        }
+        return results;
+    }
+
+    /// <summary>Stops strategies, cancels open orders (and closes positions) as configured, waits for the venue, disconnects.</summary>
+    public async Task StopAsync(CancellationToken ct)
+    {
+        if (State is NodeState.Stopped or NodeState.Stopping or NodeState.Faulted) return;
+        if (State == NodeState.Created)
+        {
+            State = NodeState.Stopped;
+            return;
+        }
+        State = NodeState.Stopping;
+        _log.LogInformation("Node {TraderId} stopping", Kernel.TraderId);
+        await Kernel.InvokeAsync(() =>
+        {
+            Kernel.StopStrategies();
+            if (Config.CancelOrdersOnStop) CancelAllOpenOrders();
+            if (Config.ClosePositionsOnStop)
+                foreach (Strategy s in Kernel.Strategies) s.CloseAllPositions();
+        }).ConfigureAwait(false);
+        if (Config.CancelOrdersOnStop || Config.ClosePositionsOnStop) await WaitForVenueAsync(ct).ConfigureAwait(false);
+        await DisconnectAllAsync().ConfigureAwait(false);
+        await EndLoopAsync().ConfigureAwait(false);
+        State = NodeState.Stopped;
+        _log.LogInformation("Node {TraderId} stopped", Kernel.TraderId);
+    }
+
+    /// <summary>Starts, runs until <paramref name="ct"/> fires, then stops gracefully.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await StartAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // asked to stop
+        }
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private void CancelAllOpenOrders()
+    {
+        var groups = Kernel.Cache.OrdersOpen().Concat(Kernel.Cache.OrdersInflight())
+            .Where(o => !o.StrategyId.IsExternal)
+            .Select(o => (o.StrategyId, o.InstrumentId)).Distinct().ToList();
+        foreach (var (strategyId, instrumentId) in groups)
+        {
+            _log.LogInformation("Canceling open orders of {StrategyId} in {InstrumentId}", strategyId, instrumentId);
+            Kernel.Risk.Execute(new CancelAllOrders(Kernel.TraderId, strategyId, instrumentId, OrderSide.NoOrderSide, Kernel.NewId(), Clock.UtcNowNs));
+        }
+    }
+
+    /// <summary>Polls the kernel until no order of ours is open or in flight, or the stop timeout passes.</summary>
+    private async Task WaitForVenueAsync(CancellationToken ct)
+    {
+        DateTime deadline = DateTime.UtcNow + Config.StopTimeout;
+        while (true)
+        {
+            int working = 0;
+            await Kernel.InvokeAsync(() => working = Kernel.Cache.OrdersOpen().Concat(Kernel.Cache.OrdersInflight())
+                .Count(o => !o.StrategyId.IsExternal)).ConfigureAwait(false);
+            if (working == 0) return;
+            if (DateTime.UtcNow >= deadline || ct.IsCancellationRequested)
+            {
+                _log.LogWarning("{Count} orders still working after {Timeout} ({Field})", working, Config.StopTimeout, nameof(TradingNodeConfig.StopTimeout));
+                return;
+            }
+            await Task.Delay(20, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DisconnectAllAsync()
+    {
+        using var timeout = new CancellationTokenSource(Config.DisconnectTimeout);
+        var tasks = _dataClients.Select(c => SafeDisconnect(c.ClientId, c.DisconnectAsync, timeout.Token))
+            .Concat(_executionClients.Select(c => SafeDisconnect(c.ClientId, c.DisconnectAsync, timeout.Token)));
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+    }
+
+    private async Task SafeDisconnect(string clientId, Func<CancellationToken, Task> disconnect, CancellationToken ct)
+    {
+        try
+        {
+            await disconnect(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning(ex, "Client {ClientId} did not disconnect cleanly", clientId);
+        }
+    }
+
+    private async Task EndLoopAsync()
+    {
+        Kernel.Inbox.Complete();
+        if (_loop is not null)
+        {
+            if (await Task.WhenAny(_loop, Task.Delay(Config.DisconnectTimeout)).ConfigureAwait(false) != _loop) _loopStop.Cancel();
+            await _loop.ConfigureAwait(false);
+        }
+        (Kernel.Clock as IDisposable)?.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _loopStop.Dispose();
+    }
+}

@@ -1,0 +1,201 @@
+using Halyard.Core.Execution;
+using Halyard.Core.Model;
+
+namespace Halyard.Core.Tests.Testing;
+
+public sealed partial class TestVenue
+{
+    private sealed class VenueOrder(Order order, VenueOrderId venueOrderId, long sequence, long tsAccepted)
+    {
+        public TraderId TraderId { get; } = order.TraderId;
+        public StrategyId StrategyId { get; } = order.StrategyId;
+        public InstrumentId InstrumentId { get; } = order.InstrumentId;
+        public ClientOrderId ClientOrderId { get; } = order.ClientOrderId;
+        public VenueOrderId VenueOrderId { get; } = venueOrderId;
+        public OrderSide Side { get; } = order.Side;
+        public OrderType Type { get; } = order.OrderType;
+        public TimeInForce TimeInForce { get; } = order.TimeInForce;
+        public bool ReduceOnly { get; } = order.ReduceOnly;
+        public bool PostOnly { get; } = order.PostOnly;
+        public Quantity Quantity { get; set; } = order.Quantity;
+        public Price? Price { get; set; } = order.Price;
+        public Quantity Filled { get; set; } = Quantity.Zero(order.Quantity.Precision);
+        public decimal FilledNotional { get; set; }
+        public OrderStatus Status { get; set; } = OrderStatus.Accepted;
+        public long Sequence { get; } = sequence;
+        public long TsAccepted { get; } = tsAccepted;
+        public bool IsResting => Status is OrderStatus.Accepted or OrderStatus.PartiallyFilled;
+    }
+
+    public void Submit(SubmitOrder command)
+    {
+        lock (_gate)
+        {
+            Record($"submit {command.Order.ClientOrderId}");
+            Place(command.Order);
+        }
+    }
+
+    public void SubmitList(SubmitOrderList command)
+    {
+        lock (_gate)
+        {
+            Record($"submit-list {command.Orders.Count}");
+            foreach (Order order in command.Orders) Place(order);
+        }
+    }
+
+    public void Cancel(CancelOrder command)
+    {
+        lock (_gate)
+        {
+            Record($"cancel {command.ClientOrderId}");
+            CancelOne(command.ClientOrderId);
+        }
+    }
+
+    public void CancelAll(CancelAllOrders command)
+    {
+        lock (_gate)
+        {
+            Record($"cancel-all {command.InstrumentId} ({command.Cancels.Count})");
+            foreach (CancelOrder cancel in command.Cancels) CancelOne(cancel.ClientOrderId);
+        }
+    }
+
+    public void BatchCancel(BatchCancelOrders command)
+    {
+        lock (_gate)
+        {
+            Record($"batch-cancel {command.Cancels.Count}");
+            foreach (CancelOrder cancel in command.Cancels) CancelOne(cancel.ClientOrderId);
+        }
+    }
+
+    public void Modify(ModifyOrder command)
+    {
+        lock (_gate)
+        {
+            Record($"modify {command.ClientOrderId}");
+            long now = _clock();
+            if (!_orders.TryGetValue(command.ClientOrderId, out VenueOrder? order) || !order.IsResting)
+            {
+                _inbox.Post(new OrderModifyRejected(command.TraderId, command.StrategyId, command.InstrumentId, command.ClientOrderId,
+                    command.VenueOrderId, AccountId, "order is not open", Guid.NewGuid(), now, now));
+                return;
+            }
+            order.Quantity = command.Quantity ?? order.Quantity;
+            order.Price = command.Price ?? order.Price;
+            _inbox.Post(new OrderUpdated(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, order.VenueOrderId, AccountId,
+                order.Quantity, order.Price, null, Guid.NewGuid(), now, now));
+            if (_quotes.TryGetValue(order.InstrumentId, out QuoteTick quote) && Crosses(order, quote)) Fill(order, order.Price!.Value, LiquiditySide.Maker);
+        }
+    }
+
+    public void Query(QueryOrder command)
+    {
+        lock (_gate)
+        {
+            Record($"query {command.ClientOrderId}");
+            if (_orders.TryGetValue(command.ClientOrderId, out VenueOrder? order)) _inbox.Post(Report(order));
+        }
+    }
+
+    public Task<ExecutionMassStatus> GenerateMassStatusAsync(long? sinceNs, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            Record("mass-status");
+            long now = _clock();
+            var status = new ExecutionMassStatus(ClientId, AccountId, Venue,
+                [.. _orders.Values.Where(o => o.IsResting).OrderBy(o => o.Sequence).Select(Report)],
+                [.. _fills.Where(f => sinceNs is not long since || f.TsEvent >= since)],
+                [.. _positions.Where(p => p.Value != 0).Select(p => new PositionStatusReport(AccountId, p.Key, p.Value, null, now, now))],
+                now);
+            return Task.FromResult(status);
+        }
+    }
+
+    /// <summary>Acknowledges cancels that were held back (<see cref="AutoAcknowledgeCancels"/> = false).</summary>
+    public void AcknowledgeCancels()
+    {
+        lock (_gate)
+        {
+            foreach (VenueOrder order in _orders.Values.Where(o => o.Status == OrderStatus.PendingCancel).ToList()) Canceled(order);
+        }
+    }
+
+    private void Place(Order order)
+    {
+        long now = _clock();
+        if (_orders.ContainsKey(order.ClientOrderId))
+        {
+            _inbox.Post(new OrderRejected(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, AccountId,
+                "duplicate client order id", Guid.NewGuid(), now, now));
+            return;
+        }
+        var venueOrder = new VenueOrder(order, new VenueOrderId($"V-{++_nextOrderId}"), _nextOrderId, now);
+        bool hasQuote = _quotes.TryGetValue(order.InstrumentId, out QuoteTick quote);
+        bool marketable = hasQuote && (order.OrderType == OrderType.Market || Crosses(venueOrder, quote));
+        if (order.OrderType == OrderType.Market && !hasQuote || order.PostOnly && marketable)
+        {
+            _inbox.Post(new OrderRejected(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, AccountId,
+                hasQuote ? "post-only order would take liquidity" : "no market to fill against", Guid.NewGuid(), now, now));
+            return;
+        }
+        _orders[order.ClientOrderId] = venueOrder;
+        _inbox.Post(new OrderAccepted(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, venueOrder.VenueOrderId, AccountId,
+            Guid.NewGuid(), now, now));
+        if (marketable) Fill(venueOrder, order.Side == OrderSide.Buy ? quote.AskPrice : quote.BidPrice, LiquiditySide.Taker);
+        else if (order.OrderType == OrderType.Market || order.TimeInForce == TimeInForce.Ioc) Canceled(venueOrder);
+    }
+
+    private static bool Crosses(VenueOrder order, QuoteTick quote) => order.Price is Price limit &&
+        (order.Side == OrderSide.Buy ? quote.AskPrice <= limit : quote.BidPrice >= limit);
+
+    /// <summary>Fills the whole remaining quantity at <paramref name="price"/>.</summary>
+    private void Fill(VenueOrder order, Price price, LiquiditySide liquidity)
+    {
+        Instrument instrument = _instruments[order.InstrumentId];
+        Quantity qty = order.Quantity - order.Filled;
+        long now = _clock();
+        decimal notional = qty.NotionalAt(price);
+        var commission = new Money(notional * (liquidity == LiquiditySide.Maker ? instrument.MakerFee : instrument.TakerFee), Currency.Usdc);
+        var tradeId = new TradeId($"T-{++_nextTradeId}");
+        order.Filled += qty;
+        order.FilledNotional += notional;
+        order.Status = OrderStatus.Filled;
+        decimal signed = order.Side == OrderSide.Buy ? qty.ToDecimal() : -qty.ToDecimal();
+        _positions[order.InstrumentId] = _positions.GetValueOrDefault(order.InstrumentId) + signed;
+        _fills.Add(new FillReport(AccountId, order.InstrumentId, order.VenueOrderId, order.ClientOrderId, tradeId, order.Side, qty, price, commission, liquidity, now, now));
+        _inbox.Post(new OrderFilled(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, order.VenueOrderId, AccountId, tradeId,
+            null, order.Side, order.Type, qty, price, instrument.QuoteCurrency, commission, liquidity, Guid.NewGuid(), now, now));
+    }
+
+    private void CancelOne(ClientOrderId id)
+    {
+        long now = _clock();
+        if (!_orders.TryGetValue(id, out VenueOrder? order) || !order.IsResting)
+        {
+            VenueOrder? known = order;
+            if (known is not null)
+                _inbox.Post(new OrderCancelRejected(known.TraderId, known.StrategyId, known.InstrumentId, id, known.VenueOrderId, AccountId,
+                    $"order is {known.Status}", Guid.NewGuid(), now, now));
+            return;
+        }
+        if (AutoAcknowledgeCancels) Canceled(order);
+        else order.Status = OrderStatus.PendingCancel;
+    }
+
+    private void Canceled(VenueOrder order)
+    {
+        long now = _clock();
+        order.Status = OrderStatus.Canceled;
+        _inbox.Post(new OrderCanceled(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, order.VenueOrderId, AccountId,
+            Guid.NewGuid(), now, now));
+    }
+
+    private OrderStatusReport Report(VenueOrder o) => new(AccountId, o.InstrumentId, o.ClientOrderId, o.VenueOrderId, o.Side, o.Type, o.TimeInForce,
+        o.Status, o.Quantity, o.Filled, o.Price, null, o.Filled.IsZero ? null : o.FilledNotional / o.Filled.ToDecimal(), o.ReduceOnly, o.PostOnly,
+        o.TsAccepted, _clock(), _clock());
+}
