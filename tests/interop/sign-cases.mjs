@@ -1,12 +1,16 @@
 // Reads {"cases":[…],"formats":[…]} on stdin and answers, per case, what @nktkas/hyperliquid computes for it:
 // the action canonicalised by its own schema (keys shuffled first, so key order is theirs, not ours), its msgpack
 // hex, connection id, its signature, its signer address, and which address viem recovers from OUR signature.
+// User-signed cases: their signature and viem's recovery of ours over their own EIP-712 types.
 // Formats: their formatPrice/formatSize (which truncate) for each price/size.
 import { readFileSync } from "node:fs";
 import * as v from "valibot";
-import { canonicalize, createL1ActionHash, signL1Action } from "@nktkas/hyperliquid/signing";
+import { canonicalize, createL1ActionHash, signL1Action, signUserSignedAction } from "@nktkas/hyperliquid/signing";
 import {
+  ApproveAgentRequest, ApproveAgentTypes, ApproveBuilderFeeRequest, ApproveBuilderFeeTypes,
   BatchModifyRequest, CancelByCloidRequest, CancelRequest, ModifyRequest, OrderRequest,
+  SendAssetRequest, SendAssetTypes, SpotSendRequest, SpotSendTypes, UsdClassTransferRequest, UsdClassTransferTypes,
+  UsdSendRequest, UsdSendTypes, Withdraw3Request, Withdraw3Types,
 } from "@nktkas/hyperliquid/api/exchange";
 import { formatPrice, formatSize } from "@nktkas/hyperliquid/utils";
 import { privateKeyToAccount } from "viem/accounts";
@@ -43,6 +47,13 @@ function adjust(value) {
   return value;
 }
 
+const userSigned = {
+  usdSend: [UsdSendRequest, UsdSendTypes], withdraw3: [Withdraw3Request, Withdraw3Types],
+  usdClassTransfer: [UsdClassTransferRequest, UsdClassTransferTypes], spotSend: [SpotSendRequest, SpotSendTypes],
+  approveAgent: [ApproveAgentRequest, ApproveAgentTypes], approveBuilderFee: [ApproveBuilderFeeRequest, ApproveBuilderFeeTypes],
+  sendAsset: [SendAssetRequest, SendAssetTypes],
+};
+
 const hex = (bytes) => "0x" + Buffer.from(bytes).toString("hex");
 const domain = { name: "Exchange", version: "1", chainId: 1337, verifyingContract: "0x0000000000000000000000000000000000000000" };
 const types = { Agent: [{ name: "source", type: "string" }, { name: "connectionId", type: "bytes32" }] };
@@ -75,10 +86,28 @@ for (const c of input.cases ?? []) {
   });
 }
 
+// User-signed: their schema validates our JSON (and fills an absent agentName with ""), their types sign it.
+const userCases = [];
+for (const c of input.userCases ?? []) {
+  const [request, types] = userSigned[c.action.type] ?? [];
+  if (!request) throw new Error(`no schema for ${c.action.type}`);
+  const actionSchema = v.object(request.entries.action.entries);
+  const action = v.parse(actionSchema, shuffleKeys(c.action));
+  const wallet = privateKeyToAccount(c.privateKey);
+  const signature = await signUserSignedAction({ wallet, action, types });
+  const ours = c.ourSignature;
+  const recoveredOurs = await recoverTypedDataAddress({
+    domain: { name: "HyperliquidSignTransaction", version: "1", chainId: parseInt(action.signatureChainId), verifyingContract: "0x0000000000000000000000000000000000000000" },
+    types, primaryType: Object.keys(types)[0], message: action,
+    signature: ours.r + ours.s.slice(2) + ours.v.toString(16),
+  });
+  userCases.push({ id: c.id, signature, address: wallet.address.toLowerCase(), recoveredOurs: recoveredOurs.toLowerCase() });
+}
+
 const attempt = (f) => { try { return { value: f() }; } catch (e) { return { error: String(e.message ?? e) }; } };
 const formats = (input.formats ?? []).map((f) => ({
   price: attempt(() => formatPrice(f.price, f.szDecimals, f.market)),
   size: attempt(() => formatSize(f.size, f.szDecimals)),
 }));
 
-process.stdout.write(JSON.stringify({ cases, formats }));
+process.stdout.write(JSON.stringify({ cases, userCases, formats }));

@@ -7,7 +7,7 @@ using Halyard.Hyperliquid.Wire;
 namespace Halyard.Hyperliquid.Tests.Interop;
 
 /// <summary>
-/// Our signer against @nktkas/hyperliquid 0.33.3 + viem (tests/interop): random actions, both directions.
+/// Our signer against @nktkas/hyperliquid 0.33.3 + viem (tests/interop): random L1 and user-signed actions, both directions.
 /// The node side shuffles our keys and rebuilds the action with its own schema, so key order is checked too.
 /// </summary>
 [Trait("Category", "Interop")]
@@ -15,21 +15,26 @@ public class NktkasSigningInteropTests
 {
     private const int CaseCount = 240;
     private const int FormatCount = 400;
+    private const int UserCaseCount = 70;
 
     private sealed record Case(string Id, IL1Action Action, ulong Nonce, string? Vault, ulong? ExpiresAfter, bool Mainnet,
         string PrivateKeyHex, PrivateKey Key, string MsgPackHex, SignedL1Action Signed);
 
+    private sealed record UserCase(string Id, IUserSignedAction Action, bool Mainnet, ulong ChainId, string PrivateKeyHex, PrivateKey Key,
+        EcdsaSignature Signature);
+
     private sealed record FormatCase(decimal Price, decimal Size, int SzDecimals, MarketType Market);
 
     [Fact]
-    public async Task Random_actions_hash_sign_and_recover_identically_in_both_implementations()
+    public async Task Random_l1_and_user_signed_actions_hash_sign_and_recover_identically_in_both_implementations()
     {
         var random = new Random(424242);
         var keys = Enumerable.Range(0, 8).Select(_ => RandomKeyHex(random)).ToArray();
         var cases = Enumerable.Range(0, CaseCount).Select(i => MakeCase(i, random, keys[random.Next(keys.Length)])).ToList();
         var formats = Enumerable.Range(0, FormatCount).Select(_ => MakeFormat(random)).ToList();
+        var userCases = Enumerable.Range(0, UserCaseCount).Select(i => MakeUserCase(i, random, keys[random.Next(keys.Length)])).ToList();
 
-        var output = await NodeInterop.RunAsync("sign-cases.mjs", BuildInput(cases, formats), TestContext.Current.CancellationToken);
+        var output = await NodeInterop.RunAsync("sign-cases.mjs", BuildInput(cases, userCases, formats), TestContext.Current.CancellationToken);
         using var doc = JsonDocument.Parse(output);
         var theirCases = doc.RootElement.GetProperty("cases").EnumerateArray().ToList();
         theirCases.Count.ShouldBe(cases.Count);
@@ -55,6 +60,20 @@ public class NktkasSigningInteropTests
                     .ShouldBe(theirs.GetProperty("address").GetString(), label);
         }
         kinds.ShouldBe(["order", "cancel", "cancelByCloid", "modify", "batchModify"], ignoreOrder: true);
+
+        var theirUserCases = doc.RootElement.GetProperty("userCases").EnumerateArray().ToList();
+        theirUserCases.Count.ShouldBe(userCases.Count);
+        for (int i = 0; i < userCases.Count; i++)
+        {
+            var ours = userCases[i];
+            var theirs = theirUserCases[i];
+            string label = $"{ours.Id} ({ours.Action.Schema.WireType}, mainnet={ours.Mainnet}, chain=0x{ours.ChainId:x})";
+            theirs.GetProperty("address").GetString().ShouldBe(ours.Key.Address, label);
+            theirs.GetProperty("recoveredOurs").GetString().ShouldBe(ours.Key.Address, label);
+            var theirSignature = EcdsaSignature.Parse(theirs.GetProperty("signature"));
+            theirSignature.ShouldBe(ours.Signature, label);
+            SignatureVerifier.RecoverUserSigner(ours.Action, ours.Mainnet, theirSignature, ours.ChainId).ShouldBe(ours.Key.Address, label);
+        }
 
         var theirFormats = doc.RootElement.GetProperty("formats").EnumerateArray().ToList();
         for (int i = 0; i < formats.Count; i++) CheckFormat(formats[i], theirFormats[i]);
@@ -114,6 +133,30 @@ public class NktkasSigningInteropTests
         var msgpack = Convert.ToHexStringLower(L1ActionHasher.MsgPack(action));
         var signed = new HyperliquidSigner(key, mainnet).SignL1(action, nonce, vault, expires);
         return new Case($"case{index}", action, nonce, vault, expires, mainnet, keyHex, key, msgpack, signed);
+    }
+
+    private static UserCase MakeUserCase(int index, Random random, string keyHex)
+    {
+        ulong nonce = 1_700_000_000_000UL + (ulong)random.NextInt64(0, 100_000_000_000);
+        string Address() => "0x" + Convert.ToHexStringLower(RandomBytes(random, 20));
+        decimal amount = RandomDecimal(random, 0.000001m, 1_000_000m);
+        amount = TickRules.Round(amount, 6, WireRounding.Down) is var a && a > 0 ? a : 1m;
+        IUserSignedAction action = (index % 7) switch
+        {
+            0 => new UsdSendAction(Address(), amount, nonce),
+            1 => new WithdrawAction(Address(), amount, nonce),
+            2 => new UsdClassTransferAction(amount, random.Next(2) == 0, nonce, random.Next(2) == 0 ? Address() : null),
+            3 => new SpotSendAction(Address(), "PURR:0xc4bf3f870c0e9465323c0b6ed28096c2", amount, nonce),
+            4 => new ApproveAgentAction(Address(), random.Next(2) == 0 ? null : $"agent{random.Next(1000)}", nonce),
+            5 => new ApproveBuilderFeeAction($"0.00{random.Next(1, 10)}%", Address(), nonce),
+            _ => new SendAssetAction(Address(), "", "spot", "USDC:0x6d1e7cde53ba9467b783cb7c530ce054", amount,
+                random.Next(2) == 0 ? Address() : null, nonce),
+        };
+        bool mainnet = random.Next(2) == 0;
+        ulong chainId = random.Next(2) == 0 ? 0x66eeeUL : 0xa4b1UL;
+        var key = PrivateKey.FromHex(keyHex);
+        var signature = new HyperliquidSigner(key, mainnet, signatureChainId: chainId).SignUserAction(action);
+        return new UserCase($"user{index}", action, mainnet, chainId, keyHex, key, signature);
     }
 
     private static OrderAction RandomOrderAction(Random random)
@@ -180,7 +223,7 @@ public class NktkasSigningInteropTests
         return "0x" + Convert.ToHexStringLower(bytes);
     }
 
-    private static string BuildInput(List<Case> cases, List<FormatCase> formats)
+    private static string BuildInput(List<Case> cases, List<UserCase> userCases, List<FormatCase> formats)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))
@@ -200,6 +243,19 @@ public class NktkasSigningInteropTests
                 json.WriteString("privateKey", c.PrivateKeyHex);
                 json.WritePropertyName("ourSignature");
                 c.Signed.Signature.WriteJson(json);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("userCases");
+            foreach (var c in userCases)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", c.Id);
+                json.WritePropertyName("action");
+                UserSignedActionJson.Write(json, c.Action, c.Mainnet, c.ChainId);
+                json.WriteString("privateKey", c.PrivateKeyHex);
+                json.WritePropertyName("ourSignature");
+                c.Signature.WriteJson(json);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
