@@ -1,6 +1,7 @@
 using Halyard.Hyperliquid.Tests.Fixtures;
 using Halyard.Hyperliquid.Wire;
 using Halyard.Hyperliquid.Wire.Push;
+using Halyard.Hyperliquid.Parsing;
 using Halyard.Hyperliquid.Ws;
 
 namespace Halyard.Hyperliquid.Tests.Wire;
@@ -30,18 +31,18 @@ public class PushMessageParsingTests
     [InlineData("ws_userFundings.message.json", WsChannel.UserFundings)]
     public void Every_server_frame_is_routed_to_its_channel(string fixture, WsChannel expected)
     {
-        WsFrame.TryReadChannel(FixtureFiles.Bytes(fixture), out var channel).ShouldBeTrue();
+        WsFrame.TryRead(FixtureFiles.Bytes(fixture), out var channel, out _).ShouldBeTrue();
         channel.ShouldBe(expected);
     }
 
     [Fact]
     public void Non_json_text_and_garbage_have_no_channel()
     {
-        WsFrame.TryReadChannel("Websocket connection established."u8, out _).ShouldBeFalse();
-        WsFrame.TryReadChannel("{\"channel\":"u8, out _).ShouldBeFalse();
-        WsFrame.TryReadChannel("[1,2,3]"u8, out _).ShouldBeFalse();
-        WsFrame.TryReadChannel(""u8, out _).ShouldBeFalse();
-        WsFrame.TryReadChannel("{\"channel\":\"somethingNew\",\"data\":1}"u8, out var unknown).ShouldBeTrue();
+        WsFrame.TryRead("Websocket connection established."u8, out _, out _).ShouldBeFalse();
+        WsFrame.TryRead("{\"channel\":"u8, out _, out _).ShouldBeFalse();
+        WsFrame.TryRead("[1,2,3]"u8, out _, out _).ShouldBeFalse();
+        WsFrame.TryRead(""u8, out _, out _).ShouldBeFalse();
+        WsFrame.TryRead("{\"channel\":\"somethingNew\",\"data\":1}"u8, out var unknown, out _).ShouldBeTrue();
         unknown.ShouldBe(WsChannel.Unknown);
     }
 
@@ -182,7 +183,7 @@ public class PushMessageParsingTests
     public void Post_answers_yield_id_kind_and_raw_payload(string fixture, long expectedId, WsPostKind expectedKind, string payloadStart)
     {
         byte[] frame = FixtureFiles.Bytes(fixture);
-        WsFrame.TryReadPost(frame, out long id, out var kind, out var payload).ShouldBeTrue();
+        WsPostFrame.TryRead(frame, out long id, out var kind, out var payload).ShouldBeTrue();
         id.ShouldBe(expectedId);
         kind.ShouldBe(expectedKind);
         System.Text.Encoding.UTF8.GetString(frame[payload]).ShouldStartWith(payloadStart);
@@ -192,7 +193,7 @@ public class PushMessageParsingTests
     public void A_post_action_payload_is_an_exchange_response()
     {
         byte[] frame = FixtureFiles.Bytes("ws_post_action.response.json");
-        WsFrame.TryReadPost(frame, out _, out _, out var payload).ShouldBeTrue();
+        WsPostFrame.TryRead(frame, out _, out _, out var payload).ShouldBeTrue();
         var response = WireJson.Parse(frame.AsSpan()[payload], Json.ExchangeResponse).Value;
         response.Statuses.ShouldHaveSingleItem().Oid.ShouldBe(88383);
     }

@@ -1,6 +1,6 @@
 namespace Halyard.Hyperliquid.Wire.Push;
 
-/// <summary>Reusable destination for <see cref="MarketDataParser.TryParseBbo"/>; a side is absent when the venue sent null.</summary>
+/// <summary>Reusable destination for <see cref="MarketFrameReader.TryParseBbo"/>; a side is absent when the venue sent null.</summary>
 public sealed class BboBuffer
 {
     private CoinName _coin;

@@ -1,7 +1,7 @@
 namespace Halyard.Hyperliquid.Wire.Push;
 
 /// <summary>
-/// Reusable destination for <see cref="MarketDataParser.TryParseL2Book"/>: the levels of the last parsed
+/// Reusable destination for <see cref="MarketFrameReader.TryParseL2Book"/>: the levels of the last parsed
 /// <c>l2Book</c> message. Not thread-safe; one buffer per consumer. Capacity grows only if a message has more levels.
 /// </summary>
 public sealed class BookSnapshotBuffer

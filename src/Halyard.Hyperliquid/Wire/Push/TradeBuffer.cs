@@ -1,7 +1,7 @@
 namespace Halyard.Hyperliquid.Wire.Push;
 
 /// <summary>
-/// Reusable destination for <see cref="MarketDataParser.TryParseTrades"/>. A <c>trades</c> subscription is per coin,
+/// Reusable destination for <see cref="MarketFrameReader.TryParseTrades"/>. A <c>trades</c> subscription is per coin,
 /// so the buffer keeps one <see cref="Coin"/> (the first trade's); the parser rejects a message mixing coins.
 /// </summary>
 public sealed class TradeBuffer

@@ -11,7 +11,7 @@ namespace Halyard.Hyperliquid.Wire.Push;
 /// state. Each accepts the whole WS frame (<c>{"channel":…,"data":…}</c>) or the bare data (REST answer).
 /// Failures return false with a message naming the field; only the failure path allocates.
 /// </summary>
-public static partial class MarketDataParser
+public static partial class MarketFrameReader
 {
     private const int MaxNumberLength = 64;
 

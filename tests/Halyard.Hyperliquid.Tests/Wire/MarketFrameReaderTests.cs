@@ -4,7 +4,7 @@ using Halyard.Hyperliquid.Wire.Push;
 
 namespace Halyard.Hyperliquid.Tests.Wire;
 
-public class MarketDataParserTests
+public class MarketFrameReaderTests
 {
     [Theory]
     [InlineData("ws_l2Book.message.json")]
@@ -12,7 +12,7 @@ public class MarketDataParserTests
     public void L2_book_frames_and_rest_snapshots_fill_the_buffer(string fixture)
     {
         var buffer = new BookSnapshotBuffer();
-        MarketDataParser.TryParseL2Book(FixtureFiles.Bytes(fixture), buffer, out var error).ShouldBeTrue(error);
+        MarketFrameReader.TryParseL2Book(FixtureFiles.Bytes(fixture), buffer, out var error).ShouldBeTrue(error);
         buffer.Coin.ShouldBe("BTC");
         buffer.Time.ShouldBe(1754450974231);
         buffer.BidCount.ShouldBe(3);
@@ -28,10 +28,10 @@ public class MarketDataParserTests
     public void The_buffer_is_reused_and_grows_past_its_capacity()
     {
         var buffer = new BookSnapshotBuffer(capacityPerSide: 1);
-        MarketDataParser.TryParseL2Book(FixtureFiles.Bytes("ws_l2Book.message.json"), buffer, out _).ShouldBeTrue();
+        MarketFrameReader.TryParseL2Book(FixtureFiles.Bytes("ws_l2Book.message.json"), buffer, out _).ShouldBeTrue();
         buffer.BidCount.ShouldBe(3);
         string coin = buffer.Coin;
-        MarketDataParser.TryParseL2Book(FixtureFiles.Bytes("ws_l2Book.message.json"), buffer, out _).ShouldBeTrue();
+        MarketFrameReader.TryParseL2Book(FixtureFiles.Bytes("ws_l2Book.message.json"), buffer, out _).ShouldBeTrue();
         buffer.BidCount.ShouldBe(3);
         ReferenceEquals(coin, buffer.Coin).ShouldBeTrue("the same coin must not allocate a new string");
     }
@@ -40,7 +40,7 @@ public class MarketDataParserTests
     public void A_bad_size_names_the_level()
     {
         var buffer = new BookSnapshotBuffer();
-        MarketDataParser.TryParseL2Book("""{"channel":"l2Book","data":{"coin":"BTC","time":1,"levels":[[{"px":"1","sz":"1","n":1}],[{"px":"2","sz":"x1","n":1}]]}}"""u8, buffer, out var error).ShouldBeFalse();
+        MarketFrameReader.TryParseL2Book("""{"channel":"l2Book","data":{"coin":"BTC","time":1,"levels":[[{"px":"1","sz":"1","n":1}],[{"px":"2","sz":"x1","n":1}]]}}"""u8, buffer, out var error).ShouldBeFalse();
         error.ShouldBe("l2Book: levels[1][0].sz is not a valid value: 'x1'");
     }
 
@@ -48,7 +48,7 @@ public class MarketDataParserTests
     public void A_level_without_order_count_is_rejected()
     {
         var buffer = new BookSnapshotBuffer();
-        MarketDataParser.TryParseL2Book("""{"coin":"BTC","time":1,"levels":[[{"px":"1","sz":"1"}],[]]}"""u8, buffer, out var error).ShouldBeFalse();
+        MarketFrameReader.TryParseL2Book("""{"coin":"BTC","time":1,"levels":[[{"px":"1","sz":"1"}],[]]}"""u8, buffer, out var error).ShouldBeFalse();
         error.ShouldBe("l2Book: levels[0][0] is missing 'n'");
     }
 
@@ -56,10 +56,10 @@ public class MarketDataParserTests
     public void Truncated_and_non_json_books_fail_without_throwing()
     {
         var buffer = new BookSnapshotBuffer();
-        MarketDataParser.TryParseL2Book("""{"coin":"BTC","time":1,"levels":[[{"px":"1","""u8, buffer, out var error).ShouldBeFalse();
+        MarketFrameReader.TryParseL2Book("""{"coin":"BTC","time":1,"levels":[[{"px":"1","""u8, buffer, out var error).ShouldBeFalse();
         error.ShouldStartWith("l2Book: malformed JSON");
-        MarketDataParser.TryParseL2Book("Websocket connection established."u8, buffer, out error).ShouldBeFalse();
-        MarketDataParser.TryParseL2Book("""{"coin":"BTC","levels":[[],[]]}"""u8, buffer, out error).ShouldBeFalse();
+        MarketFrameReader.TryParseL2Book("Websocket connection established."u8, buffer, out error).ShouldBeFalse();
+        MarketFrameReader.TryParseL2Book("""{"coin":"BTC","levels":[[],[]]}"""u8, buffer, out error).ShouldBeFalse();
         error.ShouldBe("l2Book: missing 'time'");
     }
 
@@ -67,13 +67,13 @@ public class MarketDataParserTests
     public void Bbo_reads_both_sides_and_null_sides()
     {
         var buffer = new BboBuffer();
-        MarketDataParser.TryParseBbo(FixtureFiles.Bytes("ws_bbo.message.json"), buffer, out var error).ShouldBeTrue(error);
+        MarketFrameReader.TryParseBbo(FixtureFiles.Bytes("ws_bbo.message.json"), buffer, out var error).ShouldBeTrue(error);
         buffer.HasBid.ShouldBeTrue();
         buffer.Bid.Price.ShouldBe(Price.Parse("113377"));
         buffer.Ask.Size.ShouldBe(Quantity.Parse("0.11543"));
         buffer.Time.ShouldBe(1754450975512);
 
-        MarketDataParser.TryParseBbo("""{"channel":"bbo","data":{"coin":"BTC","time":2,"bbo":[null,{"px":"5","sz":"1","n":2}]}}"""u8, buffer, out error).ShouldBeTrue(error);
+        MarketFrameReader.TryParseBbo("""{"channel":"bbo","data":{"coin":"BTC","time":2,"bbo":[null,{"px":"5","sz":"1","n":2}]}}"""u8, buffer, out error).ShouldBeTrue(error);
         buffer.HasBid.ShouldBeFalse();
         buffer.HasAsk.ShouldBeTrue();
         buffer.Ask.OrderCount.ShouldBe(2);
@@ -83,7 +83,7 @@ public class MarketDataParserTests
     public void Trades_read_price_size_side_and_ids()
     {
         var buffer = new TradeBuffer();
-        MarketDataParser.TryParseTrades(FixtureFiles.Bytes("ws_trades.message.json"), buffer, out var error).ShouldBeTrue(error);
+        MarketFrameReader.TryParseTrades(FixtureFiles.Bytes("ws_trades.message.json"), buffer, out var error).ShouldBeTrue(error);
         buffer.Coin.ShouldBe("BTC");
         buffer.Count.ShouldBe(2);
         buffer.Trades[0].AggressorIsBuyer.ShouldBeTrue();
@@ -98,9 +98,9 @@ public class MarketDataParserTests
     public void An_empty_trades_array_is_valid_and_a_bad_side_is_named()
     {
         var buffer = new TradeBuffer();
-        MarketDataParser.TryParseTrades("""{"channel":"trades","data":[]}"""u8, buffer, out var error).ShouldBeTrue(error);
+        MarketFrameReader.TryParseTrades("""{"channel":"trades","data":[]}"""u8, buffer, out var error).ShouldBeTrue(error);
         buffer.Count.ShouldBe(0);
-        MarketDataParser.TryParseTrades("""[{"coin":"BTC","side":"X","px":"1","sz":"1","time":1,"tid":1}]"""u8, buffer, out error).ShouldBeFalse();
+        MarketFrameReader.TryParseTrades("""[{"coin":"BTC","side":"X","px":"1","sz":"1","time":1,"tid":1}]"""u8, buffer, out error).ShouldBeFalse();
         error.ShouldBe("trades: data[0].side is not a valid value: 'X'");
     }
 
@@ -109,9 +109,9 @@ public class MarketDataParserTests
     {
         byte[] frame = FixtureFiles.Bytes("ws_l2Book.message.json");
         var buffer = new BookSnapshotBuffer();
-        MarketDataParser.TryParseL2Book(frame, buffer, out _).ShouldBeTrue();
+        MarketFrameReader.TryParseL2Book(frame, buffer, out _).ShouldBeTrue();
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++) MarketDataParser.TryParseL2Book(frame, buffer, out _);
+        for (int i = 0; i < 100; i++) MarketFrameReader.TryParseL2Book(frame, buffer, out _);
         (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
     }
 }

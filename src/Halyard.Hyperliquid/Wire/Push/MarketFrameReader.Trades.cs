@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Halyard.Hyperliquid.Wire.Push;
 
-public static partial class MarketDataParser
+public static partial class MarketFrameReader
 {
     /// <summary>Parses a trades frame (or a bare trades array) into <paramref name="into"/>; an empty array is valid.</summary>
     public static bool TryParseTrades(ReadOnlySpan<byte> json, TradeBuffer into, [NotNullWhen(false)] out string? error)

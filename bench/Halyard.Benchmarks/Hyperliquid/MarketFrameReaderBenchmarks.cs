@@ -3,7 +3,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Halyard.Hyperliquid.Wire;
 using Halyard.Hyperliquid.Wire.Push;
-using Halyard.Hyperliquid.Ws;
+using Halyard.Hyperliquid.Parsing;
 
 namespace Halyard.Benchmarks.Hyperliquid;
 
@@ -12,7 +12,7 @@ namespace Halyard.Benchmarks.Hyperliquid;
 /// Compares the hot-path reader with the source-generated DTO path.
 /// </summary>
 [MemoryDiagnoser]
-public class MarketDataParserBenchmarks
+public class MarketFrameReaderBenchmarks
 {
     private byte[] _book = [];
     private byte[] _bbo = [];
@@ -33,7 +33,7 @@ public class MarketDataParserBenchmarks
             trades.Append(CultureInfo.InvariantCulture, $$"""{"coin":"BTC","side":"{{(i % 2 == 0 ? "B" : "A")}}","px":"{{113377 + i}}.0","sz":"0.0{{i + 1}}25","time":1754450975012,"hash":"0x3e8b0f8a7c1d1e2f3a4b5c6d7e8f90112233445566778899aabbccddeeff0011","tid":{{511269201834921 + i}},"users":["0x1111111111111111111111111111111111111111","0x2222222222222222222222222222222222222222"]}""");
         }
         _trades = Encoding.UTF8.GetBytes(trades.Append("]}").ToString());
-        if (!MarketDataParser.TryParseL2Book(_book, _bookBuffer, out var error) || _bookBuffer.BidCount != 20 || _bookBuffer.AskCount != 20)
+        if (!MarketFrameReader.TryParseL2Book(_book, _bookBuffer, out var error) || _bookBuffer.BidCount != 20 || _bookBuffer.AskCount != 20)
             throw new InvalidOperationException($"benchmark frame does not parse: {error}");
     }
 
@@ -57,15 +57,15 @@ public class MarketDataParserBenchmarks
     [Benchmark(Baseline = true, Description = "l2Book 20x20 hot path")]
     public int L2BookHotPath()
     {
-        MarketDataParser.TryParseL2Book(_book, _bookBuffer, out _);
+        MarketFrameReader.TryParseL2Book(_book, _bookBuffer, out _);
         return _bookBuffer.BidCount;
     }
 
     [Benchmark(Description = "l2Book 20x20 channel + hot path")]
     public int L2BookWithRouting()
     {
-        WsFrame.TryReadChannel(_book, out var channel);
-        MarketDataParser.TryParseL2Book(_book, _bookBuffer, out _);
+        WsFrame.TryRead(_book, out var channel, out _);
+        MarketFrameReader.TryParseL2Book(_book, _bookBuffer, out _);
         return (int)channel + _bookBuffer.AskCount;
     }
 
@@ -75,14 +75,14 @@ public class MarketDataParserBenchmarks
     [Benchmark(Description = "bbo hot path")]
     public bool Bbo()
     {
-        MarketDataParser.TryParseBbo(_bbo, _bboBuffer, out _);
+        MarketFrameReader.TryParseBbo(_bbo, _bboBuffer, out _);
         return _bboBuffer.HasAsk;
     }
 
     [Benchmark(Description = "trades x10 hot path")]
     public int Trades()
     {
-        MarketDataParser.TryParseTrades(_trades, _tradeBuffer, out _);
+        MarketFrameReader.TryParseTrades(_trades, _tradeBuffer, out _);
         return _tradeBuffer.Count;
     }
 }
