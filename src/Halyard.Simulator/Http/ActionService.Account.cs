@@ -1,3 +1,4 @@
+using Halyard.Simulator.Json;
 using System.Globalization;
 using System.Text.Json;
 using Halyard.Core.Matching;
@@ -54,7 +55,7 @@ internal sealed partial class ActionService
             cloid = CloidText.Normalize(oidElement.GetString());
             if (cloid is null) { error = $"Invalid request: field `{path}.oid` must be an order id or a cloid (0x + 32 hex digits)"; return null; }
         }
-        else if (!oidElement.TryGetInt64(out oid)) { error = $"Invalid request: field `{path}.oid` must be an order id or a cloid"; return null; }
+        else if (!oidElement.IsInt64(out oid)) { error = $"Invalid request: field `{path}.oid` must be an order id or a cloid"; return null; }
         if (!entry.TryGetProperty("order", out var order)) { error = $"Invalid request: missing field `{path}.order`"; return null; }
         if (ParseOrderWire(order, path + ".order", out error) is not { } parsed) return null;
         return (oid, cloid, parsed);
@@ -76,7 +77,7 @@ internal sealed partial class ActionService
         long? time = null;
         if (action.TryGetProperty("time", out var t) && t.ValueKind != JsonValueKind.Null)
         {
-            if (!t.TryGetInt64(out long ms)) { error = "Invalid request: field `action.time` must be a millisecond timestamp"; return null; }
+            if (!t.IsInt64(out long ms)) { error = "Invalid request: field `action.time` must be a millisecond timestamp"; return null; }
             time = ms;
         }
         return new ActionCommand(0, (service, account, w) =>
@@ -90,11 +91,11 @@ internal sealed partial class ActionService
     private ActionCommand? ParseUpdateLeverage(JsonElement action, out string? error)
     {
         error = null;
-        if (!action.TryGetProperty("asset", out var a) || !a.TryGetInt64(out long asset)) { error = "Invalid request: field `action.asset` must be an integer"; return null; }
+        if (!action.TryGetProperty("asset", out var a) || !a.IsInt64(out long asset)) { error = "Invalid request: field `action.asset` must be an integer"; return null; }
         if (_exchange.CoinOf(asset) is not { } coin) { error = $"Invalid request: unknown asset {asset} in field `action.asset`"; return null; }
         if (!action.TryGetProperty("isCross", out var cross) || cross.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         { error = "Invalid request: field `action.isCross` must be true or false"; return null; }
-        if (!action.TryGetProperty("leverage", out var l) || !l.TryGetInt32(out int leverage)) { error = "Invalid request: field `action.leverage` must be an integer"; return null; }
+        if (!action.TryGetProperty("leverage", out var l) || !l.IsInt32(out int leverage)) { error = "Invalid request: field `action.leverage` must be an integer"; return null; }
         if (!cross.GetBoolean()) { error = "Isolated margin is not supported by the simulator; use isCross: true."; return null; }
         return new ActionCommand(0, (service, account, w) =>
         {
@@ -106,8 +107,8 @@ internal sealed partial class ActionService
 
     private static ActionCommand? ParseUpdateIsolatedMargin(JsonElement action, out string? error)
     {
-        if (!action.TryGetProperty("asset", out var a) || !a.TryGetInt64(out _)) error = "Invalid request: field `action.asset` must be an integer";
-        else if (!action.TryGetProperty("ntli", out var n) || !n.TryGetInt64(out _)) error = "Invalid request: field `action.ntli` must be an integer (USD × 10^6)";
+        if (!action.TryGetProperty("asset", out var a) || !a.IsInt64(out _)) error = "Invalid request: field `action.asset` must be an integer";
+        else if (!action.TryGetProperty("ntli", out var n) || !n.IsInt64(out _)) error = "Invalid request: field `action.ntli` must be an integer (USD × 10^6)";
         else error = "Isolated margin is not supported by the simulator: every position is cross margin.";
         return null;
     }

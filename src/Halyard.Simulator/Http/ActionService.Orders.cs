@@ -73,7 +73,7 @@ internal sealed partial class ActionService
     {
         error = null;
         if (wire.ValueKind != JsonValueKind.Object) { error = $"Invalid request: {path} must be an object"; return null; }
-        if (!wire.TryGetProperty("a", out var a) || !a.TryGetInt64(out long asset)) { error = $"Invalid request: field `{path}.a` (asset id) must be an integer"; return null; }
+        if (!wire.TryGetProperty("a", out var a) || !a.IsInt64(out long asset)) { error = $"Invalid request: field `{path}.a` (asset id) must be an integer"; return null; }
         if (_exchange.CoinOf(asset) is not { } coin) { error = $"Invalid request: unknown asset {asset} in field `{path}.a`"; return null; }
         if (!wire.TryGetProperty("b", out var b) || b.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) { error = $"Invalid request: field `{path}.b` must be true or false"; return null; }
         if (!wire.TryGetProperty("r", out var r) || r.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) { error = $"Invalid request: field `{path}.r` must be true or false"; return null; }
@@ -149,7 +149,7 @@ internal sealed partial class ActionService
         {
             string path = $"action.cancels[{i}]";
             string assetKey = byCloid ? "asset" : "a";
-            if (cancel.ValueKind != JsonValueKind.Object || !cancel.TryGetProperty(assetKey, out var a) || !a.TryGetInt64(out long asset))
+            if (cancel.ValueKind != JsonValueKind.Object || !cancel.TryGetProperty(assetKey, out var a) || !a.IsInt64(out long asset))
             { error = $"Invalid request: field `{path}.{assetKey}` (asset id) must be an integer"; return null; }
             if (_exchange.CoinOf(asset) is not { } coin) { error = $"Invalid request: unknown asset {asset} in field `{path}.{assetKey}`"; return null; }
             if (byCloid)
@@ -160,7 +160,7 @@ internal sealed partial class ActionService
             }
             else
             {
-                if (!cancel.TryGetProperty("o", out var o) || !o.TryGetInt64(out long oid)) { error = $"Invalid request: field `{path}.o` (order id) must be an integer"; return null; }
+                if (!cancel.TryGetProperty("o", out var o) || !o.IsInt64(out long oid)) { error = $"Invalid request: field `{path}.o` (order id) must be an integer"; return null; }
                 targets[i++] = (coin.Name, oid, null);
             }
         }

@@ -1,3 +1,4 @@
+using Halyard.Simulator.Json;
 using System.Buffers;
 using System.Text.Json;
 using Halyard.Hyperliquid.Signing;
@@ -45,7 +46,7 @@ internal sealed partial class ActionService
         if (!action.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
             return "Invalid request: missing field `action.type`";
         string type = typeElement.GetString()!;
-        if (!envelope.TryGetProperty("nonce", out var nonceElement) || !nonceElement.TryGetUInt64(out ulong nonce))
+        if (!envelope.TryGetProperty("nonce", out var nonceElement) || !nonceElement.IsUInt64(out ulong nonce))
             return "Invalid request: field `nonce` must be an unsigned integer (milliseconds)";
         if (!envelope.TryGetProperty("signature", out var signatureElement))
             return "Invalid request: missing field `signature`";
@@ -67,7 +68,7 @@ internal sealed partial class ActionService
         ulong? expiresAfter = null;
         if (envelope.TryGetProperty("expiresAfter", out var expiresElement) && expiresElement.ValueKind != JsonValueKind.Null)
         {
-            if (!expiresElement.TryGetUInt64(out ulong expires)) return "Invalid request: field `expiresAfter` must be null or an unsigned integer (milliseconds)";
+            if (!expiresElement.IsUInt64(out ulong expires)) return "Invalid request: field `expiresAfter` must be null or an unsigned integer (milliseconds)";
             expiresAfter = expires;
         }
 

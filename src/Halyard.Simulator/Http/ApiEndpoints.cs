@@ -54,6 +54,13 @@ internal static class ApiEndpoints
             output.ResetWrittenCount();
             WriteError(output, "Failed to deserialize the JSON body: " + e.Message);
         }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        {
+            // A request shape no check above anticipated: still the exchange's error shape, never a 500.
+            status = isInfo ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
+            output.ResetWrittenCount();
+            WriteError(output, "Invalid request: " + e.Message);
+        }
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = output.WrittenCount;

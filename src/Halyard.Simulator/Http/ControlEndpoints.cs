@@ -1,3 +1,4 @@
+using Halyard.Simulator.Json;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -37,7 +38,7 @@ internal static class ControlEndpoints
         app.MapPost("/sim/step", context => HandleAsync(context, body =>
         {
             int ticks = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("ticks", out var t)
-                ? (t.TryGetInt32(out int n) && n is >= 1 and <= 100_000 ? n : throw new ControlException("field `ticks` must be an integer between 1 and 100000"))
+                ? (t.IsInt32(out int n) && n is >= 1 and <= 100_000 ? n : throw new ControlException("field `ticks` must be an integer between 1 and 100000"))
                 : 1;
             runtime.Market.Step(ticks);
             return new { ticks = runtime.Market.Ticks };
@@ -54,14 +55,14 @@ internal static class ControlEndpoints
             }
             if (body.TryGetProperty("delayMs", out var delay))
             {
-                if (!delay.TryGetInt32(out int ms) || ms is < 0 or > 60_000) throw new ControlException("field `delayMs` must be an integer between 0 and 60000");
+                if (!delay.IsInt32(out int ms) || ms is < 0 or > 60_000) throw new ControlException("field `delayMs` must be an integer between 0 and 60000");
                 runtime.Faults.SetDelay(ms);
                 any = true;
             }
             if (body.TryGetProperty("httpStatus", out var status))
             {
-                if (!status.TryGetInt32(out int code) || code is < 400 or > 599) throw new ControlException("field `httpStatus` must be an HTTP error status (400-599), e.g. 429 or 500");
-                int count = body.TryGetProperty("count", out var c) ? (c.TryGetInt32(out int n) && n >= 0 ? n : throw new ControlException("field `count` must be a non-negative integer")) : 1;
+                if (!status.IsInt32(out int code) || code is < 400 or > 599) throw new ControlException("field `httpStatus` must be an HTTP error status (400-599), e.g. 429 or 500");
+                int count = body.TryGetProperty("count", out var c) ? (c.IsInt32(out int n) && n >= 0 ? n : throw new ControlException("field `count` must be a non-negative integer")) : 1;
                 runtime.Faults.FailNext(code, count);
                 any = true;
             }

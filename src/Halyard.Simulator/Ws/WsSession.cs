@@ -1,3 +1,4 @@
+using Halyard.Simulator.Json;
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
@@ -51,7 +52,14 @@ internal sealed class WsSession
                     await _connection.CloseAsync("bye").ConfigureAwait(false);
                     return;
                 }
-                await HandleAsync(buffer.AsMemory(0, length)).ConfigureAwait(false);
+                try
+                {
+                    await HandleAsync(buffer.AsMemory(0, length)).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or OverflowException)
+                {
+                    Send(WsFrames.Error("Invalid request: " + e.Message));
+                }
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
@@ -115,14 +123,18 @@ internal sealed class WsSession
             Send(WsFrames.Error("Invalid subscription " + element.GetRawText()));
             return;
         }
-        if (!_runtime.Hub.Subscribe(_connection, subscription))
+        // Under the exchange's lock, so no push can slip in between the ack, the snapshot and the stream.
+        lock (_runtime.Exchange.Gate)
         {
-            Send(WsFrames.Error("Already subscribed: " + subscription.RawJson));
-            return;
+            if (!_runtime.Hub.Subscribe(_connection, subscription))
+            {
+                Send(WsFrames.Error("Already subscribed: " + subscription.RawJson));
+                return;
+            }
+            Send(WsFrames.SubscriptionResponse("subscribe", subscription.RawJson));
+            // Snapshots that clients expect right after the ack (userFills/userFundings flag theirs isSnapshot).
+            foreach (byte[] initial in _runtime.Publisher.InitialFrames(subscription)) Send(initial);
         }
-        Send(WsFrames.SubscriptionResponse("subscribe", subscription.RawJson));
-        // Snapshots that clients expect right after the ack (userFills/userFundings flag theirs isSnapshot).
-        foreach (byte[] initial in _runtime.Publisher.InitialFrames(subscription)) Send(initial);
     }
 
     private void Unsubscribe(JsonElement root)
@@ -148,7 +160,7 @@ internal sealed class WsSession
 
     private async Task PostAsync(JsonElement root)
     {
-        if (!root.TryGetProperty("id", out var idElement) || !idElement.TryGetInt64(out long id))
+        if (!root.TryGetProperty("id", out var idElement) || !idElement.IsInt64(out long id))
         {
             Send(WsFrames.Error("Invalid post request: id must be an integer: " + Truncate(root.GetRawText())));
             return;
