@@ -41,6 +41,71 @@ internal static class FixedMath
         return (decimal)raw / RawProductScale;
     }
 
+    /// <summary>One unit of quote currency as a "wad": money is kept as Int128 scaled by 10^18 on hot paths.</summary>
+    public static readonly Int128 Wad = 1_000_000_000_000_000_000L;
+
+    private static readonly Int128[] Powers = BuildPowers();
+
+    private static Int128[] BuildPowers()
+    {
+        var powers = new Int128[37];
+        powers[0] = 1;
+        for (int i = 1; i < powers.Length; i++) powers[i] = powers[i - 1] * 10;
+        return powers;
+    }
+
+    /// <summary>10^n as Int128 for 0 ≤ n ≤ 36.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Int128 Pow10(int n) => Powers[n];
+
+    /// <summary>An exact decimal amount as a wad; throws when it has more than 18 decimals.</summary>
+    public static Int128 ToWad(decimal amount)
+    {
+        // Integer and fraction apart: amount × 10^18 in one decimal would overflow above ~7.9e10.
+        decimal integer = decimal.Truncate(amount);
+        decimal fraction = (amount - integer) * 1_000_000_000_000_000_000m;
+        if (fraction != decimal.Truncate(fraction)) throw new ArgumentException($"amount {amount} has more than 18 decimals", nameof(amount));
+        return (Int128)integer * Wad + (Int128)fraction;
+    }
+
+    public static decimal FromWad(Int128 wad) => FromRawNotional(wad);
+
+    /// <summary>A wad that is a multiple of 10^(18 − decimals) as a decimal with exactly that many decimals.</summary>
+    public static decimal FromSettled(Int128 wad, int decimals)
+    {
+        if (wad == 0) return 0m;
+        Int128 units = wad / Powers[18 - decimals];
+        bool negative = units < 0;
+        UInt128 magnitude = (UInt128)(negative ? -units : units);
+        if (magnitude >> 96 != 0) return FromWad(wad);
+        ulong low = (ulong)magnitude;
+        return new decimal((int)(uint)low, (int)(uint)(low >> 32), (int)(uint)(magnitude >> 64), negative, (byte)decimals);
+    }
+
+    /// <summary>value / divisor rounded half to even (divisor &gt; 0).</summary>
+    public static Int128 RoundDiv(Int128 value, Int128 divisor)
+    {
+        Int128 quotient = Int128.DivRem(value, divisor).Quotient;
+        Int128 remainder = value - quotient * divisor;
+        if (remainder == 0) return quotient;
+        Int128 twice = 2 * (remainder < 0 ? -remainder : remainder);
+        int sign = value < 0 ? -1 : 1;
+        if (twice > divisor || (twice == divisor && (quotient & 1) != 0)) quotient += sign;
+        return quotient;
+    }
+
+    /// <summary>a × b / c for a ≥ 0 and 0 &lt; b ≤ c without overflowing the intermediate product (truncates).</summary>
+    public static Int128 MulDiv(Int128 a, long b, long c)
+    {
+        Int128 q = a / c;
+        Int128 r = a - q * c;
+        return q * b + r * b / c;
+    }
+
+    /// <summary>⌈a / b⌉ for a ≥ 0, b &gt; 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Int128 CeilDiv(Int128 a, int b) => (a + (b - 1)) / b;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static decimal ToDecimal(long raw) => FixedPoint.ToDecimal(raw);
 

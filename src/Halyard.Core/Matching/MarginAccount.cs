@@ -14,8 +14,8 @@ internal sealed class MarginAccount
     /// <summary>Creation order; makes scans over accounts deterministic.</summary>
     public int Sequence { get; }
 
-    /// <summary>Deposits + realized PnL − fees + funding (the raw USDC balance).</summary>
-    public decimal Cash;
+    /// <summary>Deposits + realized PnL − fees + funding − withdrawals, in wads (10^18).</summary>
+    public Int128 CashWad;
 
     private MarginPosition?[] _positions = new MarginPosition?[4];
 

@@ -5,24 +5,26 @@ namespace Halyard.Core.Matching;
 /// <summary>
 /// Cross-margin accounts in the settlement currency: cash, positions, leverage, fees, PnL, funding.
 /// Owned by a <see cref="MatchingEngine"/>, which books every fill here; single-threaded like it.
-/// Money is decimal and exact: notionals come from raw fixed-point products, never from doubles.
+/// Money is exact: hot paths use Int128 wads (10^18) built from raw fixed-point products, reports use
+/// decimal; cash flows (fees, realized PnL, funding) are rounded half-even to the settlement decimals.
 /// </summary>
-public sealed class MarginLedger
+public sealed partial class MarginLedger
 {
     private readonly Dictionary<string, MarginAccount> _accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Market> _markets;
     private readonly int _defaultLeverage;
     private readonly int _settlementDecimals;
+    private readonly Int128 _settlementUnit;     // 10^(18 − d): one settlement unit in wads
+    private readonly Int128 _feeSettlementUnit;  // the same at the 10^27 scale of notional × rate
 
     internal MarginLedger(Dictionary<string, Market> markets, int defaultLeverage, int settlementDecimals)
     {
         _markets = markets;
         _defaultLeverage = defaultLeverage;
         _settlementDecimals = settlementDecimals;
+        _settlementUnit = FixedMath.Pow10(18 - settlementDecimals);
+        _feeSettlementUnit = FixedMath.Pow10(27 - settlementDecimals);
     }
-
-    /// <summary>A cash flow rounded to the settlement precision (half to even).</summary>
-    internal decimal Settle(decimal amount) => Math.Round(amount, _settlementDecimals, MidpointRounding.ToEven);
 
     internal int DefaultLeverage => _defaultLeverage;
 
@@ -38,20 +40,33 @@ public sealed class MarginLedger
 
     internal bool TryGet(string name, out MarginAccount account) => _accounts.TryGetValue(name, out account!);
 
+    /// <summary>A cash flow (wad) rounded half-even to the settlement precision.</summary>
+    internal Int128 Settle(Int128 wad) => FixedMath.RoundDiv(wad, _settlementUnit) * _settlementUnit;
+
+    /// <summary>A decimal cash flow rounded half-even to the settlement precision (cold paths such as funding).</summary>
+    internal decimal Settle(decimal amount) => Math.Round(amount, _settlementDecimals, MidpointRounding.ToEven);
+
+    /// <summary>notional × rate (raw 10^9), settled; negative rates are rebates.</summary>
+    internal Int128 Fee(Int128 notionalWad, long rateRaw) =>
+        rateRaw == 0 ? 0 : FixedMath.RoundDiv(checked(notionalWad * rateRaw), _feeSettlementUnit) * _settlementUnit;
+
+    /// <summary>A settled wad as a decimal with exactly the settlement decimals ("0.525000").</summary>
+    internal decimal ToMoney(Int128 settledWad) => FixedMath.FromSettled(settledWad, _settlementDecimals);
+
     /// <summary>Adds collateral to an account (created on first use).</summary>
     public void Deposit(string account, decimal amount)
     {
         if (amount <= 0) throw new ArgumentOutOfRangeException(nameof(amount), amount, "deposit must be positive");
-        GetOrCreate(account).Cash += amount;
+        GetOrCreate(account).CashWad += FixedMath.ToWad(amount);
     }
 
     /// <summary>Removes collateral if it is withdrawable; returns an error message otherwise.</summary>
     public string? Withdraw(string account, decimal amount)
     {
         if (amount <= 0) return "Withdrawal amount must be positive.";
-        if (!_accounts.TryGetValue(account, out MarginAccount? state) || Withdrawable(state) < amount)
+        if (!_accounts.TryGetValue(account, out MarginAccount? state) || WithdrawableWad(state) < FixedMath.ToWad(amount))
             return "Insufficient balance for withdrawal.";
-        state.Cash -= amount;
+        state.CashWad -= FixedMath.ToWad(amount);
         return null;
     }
 
@@ -71,132 +86,95 @@ public sealed class MarginLedger
             : 0;
 
     /// <summary>Cash balance: deposits + realized PnL − fees + funding − withdrawals.</summary>
-    public decimal Cash(string account) => _accounts.TryGetValue(account, out MarginAccount? state) ? state.Cash : 0m;
+    public decimal Cash(string account) =>
+        _accounts.TryGetValue(account, out MarginAccount? state) ? FixedMath.FromWad(state.CashWad) : 0m;
 
-    public decimal AccountValue(string account) => _accounts.TryGetValue(account, out MarginAccount? state) ? AccountValue(state) : 0m;
+    /// <summary>Cash plus unrealized PnL at the current marks.</summary>
+    public decimal AccountValue(string account) =>
+        _accounts.TryGetValue(account, out MarginAccount? state) ? FixedMath.FromWad(AccountValueWad(state)) : 0m;
 
-    /// <summary>The account valued at the current marks, with one entry per open position.</summary>
-    public MarginAccountSnapshot Snapshot(string account)
+    internal static Int128 AccountValueWad(MarginAccount account)
     {
-        if (!_accounts.TryGetValue(account, out MarginAccount? state))
-            return new MarginAccountSnapshot(account, 0m, 0m, 0m, 0m, 0m, 0m, []);
-        decimal accountValue = AccountValue(state);
-        decimal maintenance = MaintenanceMargin(state);
-        decimal totalNtl = 0m, signedNtl = 0m, marginUsed = 0m;
-        var positions = new List<MarginPositionSnapshot>();
-        foreach (MarginPosition p in state.Touched)
-        {
-            if (p.SziRaw == 0) continue;
-            long mark = p.Market.ValuationPxRaw;
-            decimal value = p.PositionValue(mark);
-            decimal margin = value / p.Leverage;
-            decimal upnl = p.UnrealizedPnl(mark);
-            totalNtl += value;
-            signedNtl += p.SziRaw > 0 ? value : -value;
-            marginUsed += margin;
-            positions.Add(new MarginPositionSnapshot(
-                p.Market.Coin, p.SziRaw, p.EntryPx, value, upnl, margin == 0 ? 0m : upnl / margin,
-                LiquidationPx(p, accountValue, maintenance), margin, p.Leverage, p.Market.Instrument.MaxLeverage,
-                p.RealizedPnl, p.CumFundingAllTime, p.CumFundingSinceOpen, p.CumFundingSinceChange));
-        }
-        return new MarginAccountSnapshot(account, accountValue, totalNtl, accountValue - signedNtl, marginUsed, maintenance,
-            Withdrawable(state), positions);
-    }
-
-    internal static decimal AccountValue(MarginAccount account)
-    {
-        decimal value = account.Cash;
+        Int128 value = account.CashWad;
         List<MarginPosition> touched = account.Touched;
         for (int i = 0; i < touched.Count; i++)
         {
             MarginPosition p = touched[i];
-            if (p.SziRaw != 0) value += p.UnrealizedPnl(p.Market.ValuationPxRaw);
+            if (p.SziRaw != 0) value += p.UnrealizedPnlWad(p.Market.ValuationPxRaw);
         }
         return value;
     }
 
-    internal static decimal MaintenanceMargin(MarginAccount account)
+    /// <summary>Maintenance margin at the scale 10^27 (wad × raw fraction), exact.</summary>
+    internal static Int128 MaintenanceMargin27(MarginAccount account)
     {
-        decimal margin = 0m;
+        Int128 margin = 0;
         List<MarginPosition> touched = account.Touched;
         for (int i = 0; i < touched.Count; i++)
         {
             MarginPosition p = touched[i];
-            if (p.SziRaw != 0) margin += p.PositionValue(p.Market.ValuationPxRaw) * p.Market.MaintenanceFraction;
+            if (p.SziRaw != 0) margin += p.PositionValueWad(p.Market.ValuationPxRaw) * p.Market.MaintenanceFractionRaw;
         }
         return margin;
     }
 
-    /// <summary>Initial margin of positions and working orders, counting extra order notional on <paramref name="extraFor"/>.</summary>
-    internal static decimal RequiredMargin(MarginAccount account, MarginPosition? extraFor, Int128 extraBuyRaw, Int128 extraSellRaw)
+    internal static bool IsBelowMaintenance(MarginAccount account) =>
+        AccountValueWad(account) * FixedPoint.ScaleFactor < MaintenanceMargin27(account);
+
+    /// <summary>Initial margin of positions and working orders (wad), counting extra order notional on <paramref name="extraFor"/>.</summary>
+    internal static Int128 RequiredMarginWad(MarginAccount account, MarginPosition? extraFor, Int128 extraBuyRaw, Int128 extraSellRaw)
     {
-        decimal required = 0m;
+        Int128 required = 0;
         List<MarginPosition> touched = account.Touched;
         for (int i = 0; i < touched.Count; i++)
         {
             MarginPosition p = touched[i];
             required += ReferenceEquals(p, extraFor)
-                ? p.RequiredMargin(p.Market.ValuationPxRaw, extraBuyRaw, extraSellRaw)
-                : p.RequiredMargin(p.Market.ValuationPxRaw, 0, 0);
+                ? p.RequiredMarginWad(p.Market.ValuationPxRaw, extraBuyRaw, extraSellRaw)
+                : p.RequiredMarginWad(p.Market.ValuationPxRaw, 0, 0);
         }
         return required;
     }
 
-    internal static decimal Withdrawable(MarginAccount account) =>
-        Math.Max(0m, AccountValue(account) - RequiredMargin(account, null, 0, 0));
-
-    /// <summary>
-    /// The mark at which account value meets maintenance margin with every other mark held:
-    /// AV + s·(p − m) = MM_other + |s|·p·f  ⇒  p = (MM_other − AV + s·m) / (s − |s|·f); null when ≤ 0.
-    /// </summary>
-    private static decimal? LiquidationPx(MarginPosition p, decimal accountValue, decimal maintenance)
+    internal static Int128 WithdrawableWad(MarginAccount account)
     {
-        decimal s = FixedMath.ToDecimal(p.SziRaw);
-        decimal mark = FixedMath.ToDecimal(p.Market.ValuationPxRaw);
-        decimal f = p.Market.MaintenanceFraction;
-        decimal otherMaintenance = maintenance - p.PositionValue(p.Market.ValuationPxRaw) * f;
-        decimal denominator = s - Math.Abs(s) * f;
-        if (denominator == 0) return null;
-        decimal px = (otherMaintenance - accountValue + s * mark) / denominator;
-        return px > 0 ? px : null;
+        Int128 free = AccountValueWad(account) - RequiredMarginWad(account, null, 0, 0);
+        return free > 0 ? free : 0;
     }
 
     /// <summary>Books one fill on one side: position, entry, realized PnL, fee (already settled).</summary>
-    /// <returns>The PnL this fill realised (fees excluded).</returns>
-    internal decimal ApplyFill(MarginPosition p, OrderSide side, long pxRaw, long szRaw, decimal fee)
+    /// <returns>The PnL this fill realised (settled wad, fees excluded).</returns>
+    internal Int128 ApplyFill(MarginPosition p, OrderSide side, long pxRaw, long szRaw, Int128 feeWad)
     {
         long start = p.SziRaw;
         long delta = side == OrderSide.Buy ? szRaw : -szRaw;
-        decimal closedPnl = 0m;
+        Int128 closedPnl = 0;
         if (start == 0 || (start > 0) == (delta > 0))
         {
-            p.EntryNotional += FixedMath.Notional(szRaw, pxRaw);
+            p.EntryNtlWad += FixedMath.RawNotional(szRaw, pxRaw);
             if (start == 0) p.CumFundingSinceOpen = 0m;
         }
         else
         {
             long held = Math.Abs(start);
             long closeSz = Math.Min(held, szRaw);
-            // A proportional share of the cost basis can be a repeating decimal: cut it at 18 places
-            // (the scale of raw notionals) so the remaining basis stays an exact decimal.
-            decimal closedCost = closeSz == held
-                ? p.EntryNotional
-                : Math.Round(p.EntryNotional * FixedMath.ToDecimal(closeSz) / FixedMath.ToDecimal(held), 18, MidpointRounding.ToEven);
-            decimal closedValue = FixedMath.Notional(closeSz, pxRaw);
+            // The closed share of the cost basis, truncated at 10^-18: the remaining basis stays exact.
+            Int128 closedCost = closeSz == held ? p.EntryNtlWad : FixedMath.MulDiv(p.EntryNtlWad, closeSz, held);
+            Int128 closedValue = FixedMath.RawNotional(closeSz, pxRaw);
             closedPnl = Settle(start > 0 ? closedValue - closedCost : closedCost - closedValue);
-            p.EntryNotional -= closedCost;
+            p.EntryNtlWad -= closedCost;
             long openSz = szRaw - closeSz;
             if (openSz > 0)
             {
-                p.EntryNotional = FixedMath.Notional(openSz, pxRaw); // flipped: a fresh position
+                p.EntryNtlWad = FixedMath.RawNotional(openSz, pxRaw); // flipped: a fresh position
                 p.CumFundingSinceOpen = 0m;
             }
         }
         p.SziRaw = start + delta;
         p.CumFundingSinceChange = 0m;
-        if (p.SziRaw == 0) p.EntryNotional = 0m;
-        p.RealizedPnl += closedPnl;
-        p.Account.Cash += closedPnl - fee;
+        if (p.SziRaw == 0) p.EntryNtlWad = 0;
+        p.RealizedPnlWad += closedPnl;
+        p.Account.CashWad += closedPnl - feeWad;
         UpdateHolders(p, start);
         return closedPnl;
     }

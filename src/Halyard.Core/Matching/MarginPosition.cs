@@ -1,6 +1,9 @@
 namespace Halyard.Core.Matching;
 
-/// <summary>One account's position and working-order exposure in one coin.</summary>
+/// <summary>
+/// One account's position and working-order exposure in one coin. Money is kept in wads
+/// (Int128 scaled by 10^18): every raw size × raw price product is exact at that scale.
+/// </summary>
 internal sealed class MarginPosition
 {
     public MarginPosition(MarginAccount account, Market market, int leverage)
@@ -17,43 +20,43 @@ internal sealed class MarginPosition
     /// <summary>Signed size: positive long, negative short.</summary>
     public long SziRaw;
 
-    /// <summary>|size| × average entry price; the cost basis of the open position.</summary>
-    public decimal EntryNotional;
+    /// <summary>|size| × average entry price (wad): the cost basis of the open position.</summary>
+    public Int128 EntryNtlWad;
 
-    public decimal RealizedPnl;
+    public Int128 RealizedPnlWad;
     public decimal CumFundingAllTime;
     public decimal CumFundingSinceOpen;
     public decimal CumFundingSinceChange;
 
-    /// <summary>Σ size × limit price of working non-reduce-only orders, raw (10^18), per side.</summary>
+    /// <summary>Σ size × limit price of working non-reduce-only orders (wad), per side.</summary>
     public Int128 BuyOrdersNtlRaw;
     public Int128 SellOrdersNtlRaw;
 
     /// <summary>Index in <see cref="Market.Holders"/>, or -1 when flat.</summary>
     public int HolderIndex = -1;
 
-    public decimal EntryPx => SziRaw == 0 ? 0m : EntryNotional / FixedMath.ToDecimal(Math.Abs(SziRaw));
+    public decimal EntryPx => SziRaw == 0 ? 0m : FixedMath.FromWad(EntryNtlWad) / FixedMath.ToDecimal(Math.Abs(SziRaw));
 
-    public decimal PositionValue(long markPxRaw) => FixedMath.Notional(Math.Abs(SziRaw), markPxRaw);
+    public Int128 PositionValueWad(long markPxRaw) => FixedMath.RawNotional(Math.Abs(SziRaw), markPxRaw);
 
-    public decimal UnrealizedPnl(long markPxRaw)
+    public Int128 UnrealizedPnlWad(long markPxRaw)
     {
-        if (SziRaw == 0) return 0m;
-        decimal value = FixedMath.Notional(Math.Abs(SziRaw), markPxRaw);
-        return SziRaw > 0 ? value - EntryNotional : EntryNotional - value;
+        if (SziRaw == 0) return 0;
+        Int128 value = FixedMath.RawNotional(Math.Abs(SziRaw), markPxRaw);
+        return SziRaw > 0 ? value - EntryNtlWad : EntryNtlWad - value;
     }
 
     /// <summary>
-    /// Initial margin this coin needs: the worse of "all buy orders fill" and "all sell orders fill",
-    /// valued at the mark for the position and at the limit price for orders, over leverage.
+    /// Initial margin this coin needs (wad, rounded up): the worse of "all buy orders fill" and "all
+    /// sell orders fill", valuing the position at the mark and orders at their limit price, over leverage.
     /// </summary>
-    public decimal RequiredMargin(long markPxRaw, Int128 extraBuyRaw, Int128 extraSellRaw)
+    public Int128 RequiredMarginWad(long markPxRaw, Int128 extraBuyRaw, Int128 extraSellRaw)
     {
         Int128 position = (Int128)SziRaw * markPxRaw;
         Int128 ifBuysFill = Abs(position + BuyOrdersNtlRaw + extraBuyRaw);
         Int128 ifSellsFill = Abs(position - SellOrdersNtlRaw - extraSellRaw);
         Int128 worst = ifBuysFill > ifSellsFill ? ifBuysFill : ifSellsFill;
-        return worst == 0 ? 0m : FixedMath.FromRawNotional(worst) / Leverage;
+        return worst == 0 ? 0 : FixedMath.CeilDiv(worst, Leverage);
     }
 
     private static Int128 Abs(Int128 v) => v < 0 ? -v : v;

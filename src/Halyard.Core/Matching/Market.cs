@@ -11,6 +11,10 @@ internal sealed class Market
         Instrument = instrument;
         Coin = instrument.RawSymbol;
         MaintenanceFraction = maintenanceFraction;
+        MaintenanceFractionRaw = ToRaw(maintenanceFraction, "maintenance margin fraction");
+        MakerFeeRaw = ToRaw(instrument.MakerFee, nameof(instrument.MakerFee));
+        TakerFeeRaw = ToRaw(instrument.TakerFee, nameof(instrument.TakerFee));
+        MinNotionalWad = FixedMath.ToWad(instrument.MinNotional);
         Book = new MatchingBook(Coin, levelPool);
     }
 
@@ -18,6 +22,16 @@ internal sealed class Market
     public string Coin { get; }
     public CryptoPerpetual Instrument { get; }
     public decimal MaintenanceFraction { get; }
+
+    /// <summary>Rates scaled by 10^9 for integer money arithmetic on hot paths.</summary>
+    public long MaintenanceFractionRaw { get; }
+    public long MakerFeeRaw { get; }
+    public long TakerFeeRaw { get; }
+    public Int128 MinNotionalWad { get; }
+
+    private static long ToRaw(decimal rate, string name) =>
+        FixedPoint.TryFromDecimal(rate, out long raw) ? raw
+        : throw new ArgumentException($"{name} {rate} must have at most {FixedPoint.Scale} decimals", name);
     public MatchingBook Book { get; }
     public TriggerBook Triggers { get; } = new();
 

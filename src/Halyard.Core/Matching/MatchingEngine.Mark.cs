@@ -50,7 +50,7 @@ public sealed partial class MatchingEngine
         foreach (MarginPosition p in market.Holders)
         {
             decimal usdc = Ledger.Settle(-FixedMath.Notional(p.SziRaw, mark) * rate);
-            p.Account.Cash += usdc;
+            p.Account.CashWad += FixedMath.ToWad(usdc);
             p.CumFundingAllTime -= usdc;
             p.CumFundingSinceOpen -= usdc;
             p.CumFundingSinceChange -= usdc;
@@ -71,9 +71,8 @@ public sealed partial class MatchingEngine
         {
             if (p.SziRaw == 0) continue; // closed by an earlier liquidation in this scan
             MarginAccount account = p.Account;
-            decimal accountValue = MarginLedger.AccountValue(account);
-            decimal maintenance = MarginLedger.MaintenanceMargin(account);
-            if (accountValue < maintenance) Liquidate(account, accountValue, maintenance, tsNs);
+            if (MarginLedger.IsBelowMaintenance(account))
+                Liquidate(account, FixedMath.FromWad(MarginLedger.AccountValueWad(account)), MarginLedger.MaintenanceMargin(account), tsNs);
         }
         _scan.Clear();
     }
@@ -83,7 +82,7 @@ public sealed partial class MatchingEngine
     {
         decimal totalNtl = 0m;
         foreach (MarginPosition p in account.Touched)
-            if (p.SziRaw != 0) totalNtl += p.PositionValue(p.Market.ValuationPxRaw);
+            if (p.SziRaw != 0) totalNtl += FixedMath.FromWad(p.PositionValueWad(p.Market.ValuationPxRaw));
         var liquidation = new Liquidation(account.Name, totalNtl, accountValue, maintenance, tsNs);
         _sink.OnLiquidation(in liquidation);
         CancelAll(account, tsNs, OrderUpdateStatus.LiquidatedCanceled);
@@ -94,7 +93,7 @@ public sealed partial class MatchingEngine
             long start = p.SziRaw;
             long size = Math.Abs(start);
             OrderSide side = start > 0 ? OrderSide.Sell : OrderSide.Buy;
-            decimal pnl = Ledger.ApplyFill(p, side, px, size, 0m);
+            decimal pnl = Ledger.ToMoney(Ledger.ApplyFill(p, side, px, size, 0));
             var fill = new Fill(_nextTradeId++, p.Market.Coin, px, size, side, account.Name, 0, null, 0m, pnl, start,
                 null, 0, null, 0m, 0m, 0, tsNs, IsLiquidation: true);
             _sink.OnFill(in fill);

@@ -1,5 +1,3 @@
-using Halyard.Core.Model;
-
 namespace Halyard.Core.Matching;
 
 public sealed partial class MatchingEngine
@@ -56,20 +54,19 @@ public sealed partial class MatchingEngine
     private void Trade(RestingOrder taker, RestingOrder maker, long pxRaw, long szRaw, long tsNs)
     {
         Market market = taker.Market;
-        CryptoPerpetual instrument = market.Instrument;
         MarginPosition takerPosition = taker.Account.Get(market, Ledger.DefaultLeverage);
         MarginPosition makerPosition = maker.Account.Get(market, Ledger.DefaultLeverage);
-        decimal notional = FixedMath.Notional(szRaw, pxRaw);
-        decimal takerFee = Ledger.Settle(notional * instrument.TakerFee);
-        decimal makerFee = Ledger.Settle(notional * instrument.MakerFee);
+        Int128 notional = FixedMath.RawNotional(szRaw, pxRaw);
+        Int128 takerFee = Ledger.Fee(notional, market.TakerFeeRaw);
+        Int128 makerFee = Ledger.Fee(notional, market.MakerFeeRaw);
         long takerStart = takerPosition.SziRaw;
         long makerStart = makerPosition.SziRaw;
-        decimal takerPnl = Ledger.ApplyFill(takerPosition, taker.Side, pxRaw, szRaw, takerFee);
-        decimal makerPnl = Ledger.ApplyFill(makerPosition, maker.Side, pxRaw, szRaw, makerFee);
+        Int128 takerPnl = Ledger.ApplyFill(takerPosition, taker.Side, pxRaw, szRaw, takerFee);
+        Int128 makerPnl = Ledger.ApplyFill(makerPosition, maker.Side, pxRaw, szRaw, makerFee);
         market.LastTradePxRaw = pxRaw;
         var fill = new Fill(_nextTradeId++, market.Coin, pxRaw, szRaw, taker.Side,
-            taker.Account.Name, taker.Oid, taker.Cloid, takerFee, takerPnl, takerStart,
-            maker.Account.Name, maker.Oid, maker.Cloid, makerFee, makerPnl, makerStart, tsNs);
+            taker.Account.Name, taker.Oid, taker.Cloid, Ledger.ToMoney(takerFee), Ledger.ToMoney(takerPnl), takerStart,
+            maker.Account.Name, maker.Oid, maker.Cloid, Ledger.ToMoney(makerFee), Ledger.ToMoney(makerPnl), makerStart, tsNs);
         _sink.OnFill(in fill);
     }
 

@@ -64,7 +64,7 @@ public sealed partial class MatchingEngine
         if (order.Trigger is { } trigger &&
             (trigger.TriggerPxRaw <= 0 || instrument.PriceError(Price.FromRaw(trigger.TriggerPxRaw, instrument.PricePrecision)) is not null))
             return MatchingErrors.InvalidTriggerPx;
-        if (!order.ReduceOnly && FixedMath.Notional(order.SzRaw, order.PxRaw) < instrument.MinNotional)
+        if (!order.ReduceOnly && FixedMath.RawNotional(order.SzRaw, order.PxRaw) < market.MinNotionalWad)
             return MatchingErrors.MinimumValue(instrument.MinNotional);
         return null;
     }
@@ -104,10 +104,10 @@ public sealed partial class MatchingEngine
         {
             position = account.Get(market, Ledger.DefaultLeverage);
             Int128 notional = FixedMath.RawNotional(o.SzRaw, o.PxRaw);
-            decimal required = o.IsBuy
-                ? MarginLedger.RequiredMargin(account, position, notional, 0)
-                : MarginLedger.RequiredMargin(account, position, 0, notional);
-            if (required > MarginLedger.AccountValue(account))
+            Int128 required = o.IsBuy
+                ? MarginLedger.RequiredMarginWad(account, position, notional, 0)
+                : MarginLedger.RequiredMarginWad(account, position, 0, notional);
+            if (required > MarginLedger.AccountValueWad(account))
             {
                 rejectStatus = OrderUpdateStatus.MarginCanceled;
                 return Reject(o, MatchingErrors.InsufficientMargin);

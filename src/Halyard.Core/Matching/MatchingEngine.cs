@@ -58,7 +58,7 @@ public sealed partial class MatchingEngine
         if (instrument.MaxLeverage < 1)
             throw new ArgumentException($"instrument {instrument.Id}: MaxLeverage must be at least 1", nameof(instrument));
         decimal maintenance = _options.MaintenanceMarginFraction
-            ?? (instrument.MarginMaint > 0 ? instrument.MarginMaint : 1m / (2m * instrument.MaxLeverage));
+            ?? (instrument.MarginMaint > 0 ? instrument.MarginMaint : Math.Round(1m / (2m * instrument.MaxLeverage), 9));
         var market = new Market(_marketList.Count, instrument, maintenance, _levelPool);
         _markets.Add(market.Coin, market);
         _marketList.Add(market);
@@ -102,6 +102,9 @@ public sealed partial class MatchingEngine
         if (!Ledger.TryGet(account, out MarginAccount state)) return;
         for (RestingOrder? o = state.OrdersHead; o is not null; o = o.AccountNext) destination.Add(o.Snapshot());
     }
+
+    /// <summary>Live orders of all accounts (resting plus waiting trigger orders).</summary>
+    public int LiveOrderCount => _ordersByOid.Count;
 
     public int OpenOrderCount(string account) => Ledger.TryGet(account, out MarginAccount state) ? state.OpenOrderCount : 0;
 
