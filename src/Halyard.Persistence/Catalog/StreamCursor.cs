@@ -27,6 +27,7 @@ internal sealed class StreamCursor<T> : StreamCursor
     private readonly Action<CatalogFileProblem> _report;
     private ColumnBuffers _buffers;
     private T[] _rows;
+    private long[] _tsInit;
     private int _count;
     private int _position = -1;
     private int _fileIndex = -1;
@@ -46,6 +47,7 @@ internal sealed class StreamCursor<T> : StreamCursor
         _report = report;
         _buffers = new ColumnBuffers(rowGroupSize);
         _rows = new T[rowGroupSize];
+        _tsInit = new long[rowGroupSize];
     }
 
     public override MarketDataKind Kind => _codec.Kind;
@@ -59,7 +61,7 @@ internal sealed class StreamCursor<T> : StreamCursor
         {
             if (++_position < _count)
             {
-                long ts = _codec.TsInitOf(_rows[_position]);
+                long ts = _tsInit[_position];
                 if (ts < _startNs) continue;
                 if (ts > _endNs)
                 {
@@ -89,9 +91,10 @@ internal sealed class StreamCursor<T> : StreamCursor
                 if (rows > _rows.Length)
                 {
                     _rows = new T[rows];
+                    _tsInit = new long[rows];
                     _buffers = new ColumnBuffers(rows);
                 }
-                _codec.ReadRowGroup(rowGroup, _context!, _rows.AsSpan(0, rows), _buffers);
+                _codec.ReadRowGroup(rowGroup, _context!, _rows.AsSpan(0, rows), _tsInit.AsSpan(0, rows), _buffers);
                 _count = rows;
                 _position = -1;
                 return true;

@@ -81,13 +81,13 @@ internal sealed class BarCodec : CatalogCodec<Bar>
         context.SizePrecision = CatalogMetadata.RequirePrecision(metadata, CatalogMetadata.SizePrecision, context.Path);
     }
 
-    public override void ReadRowGroup(RowGroupReader rowGroup, FileContext context, Span<Bar> into, ColumnBuffers buffers)
+    public override void ReadRowGroup(RowGroupReader rowGroup, FileContext context, Span<Bar> into, Span<long> tsInit, ColumnBuffers buffers)
     {
         int n = into.Length;
         string path = context.Path;
         int[] c = context.Columns;
         Span<long> open = buffers.LongSpan(0, n), high = buffers.LongSpan(1, n), low = buffers.LongSpan(2, n), close = buffers.LongSpan(3, n);
-        Span<long> volume = buffers.LongSpan(4, n), tsEvent = buffers.LongSpan(5, n), tsInit = buffers.LongSpan(6, n);
+        Span<long> volume = buffers.LongSpan(4, n), tsEvent = buffers.LongSpan(5, n);
         ParquetColumns.ReadFixed16(rowGroup, c[0], "open", path, open, buffers);
         ParquetColumns.ReadFixed16(rowGroup, c[1], "high", path, high, buffers);
         ParquetColumns.ReadFixed16(rowGroup, c[2], "low", path, low, buffers);

@@ -22,7 +22,8 @@ internal abstract class CatalogCodec<T>
     /// <summary>Parses the metadata into <paramref name="context"/>; throws <see cref="CatalogFormatException"/>.</summary>
     public abstract void ReadMetadata(IReadOnlyDictionary<string, string> metadata, FileContext context);
 
-    public abstract void ReadRowGroup(RowGroupReader rowGroup, FileContext context, Span<T> into, ColumnBuffers buffers);
+    /// <summary>Decodes one row group into <paramref name="into"/> and its ts_init column into <paramref name="tsInit"/> (for the merge).</summary>
+    public abstract void ReadRowGroup(RowGroupReader rowGroup, FileContext context, Span<T> into, Span<long> tsInit, ColumnBuffers buffers);
 
     protected static byte UniformPrecision(byte current, byte next, bool first, string what, string key) =>
         first || current == next

@@ -56,13 +56,13 @@ internal sealed class FundingRateUpdateCodec : CatalogCodec<FundingRateUpdate>
     public override void ReadMetadata(IReadOnlyDictionary<string, string> metadata, FileContext context) =>
         context.Instrument = CatalogMetadata.RequireInstrument(metadata, context.Path);
 
-    public override void ReadRowGroup(RowGroupReader rowGroup, FileContext context, Span<FundingRateUpdate> into, ColumnBuffers buffers)
+    public override void ReadRowGroup(RowGroupReader rowGroup, FileContext context, Span<FundingRateUpdate> into, Span<long> tsInit, ColumnBuffers buffers)
     {
         int n = into.Length;
         string path = context.Path;
         string[] rates = ParquetColumns.ReadStrings(rowGroup, context.Columns[1], n);
         ulong?[] next = ParquetColumns.ReadOptionalUInt64(rowGroup, context.Columns[3], n);
-        Span<long> tsEvent = buffers.LongSpan(0, n), tsInit = buffers.LongSpan(1, n);
+        Span<long> tsEvent = buffers.LongSpan(0, n);
         ParquetColumns.ReadInt64(rowGroup, context.Columns[4], "ts_event", path, tsEvent);
         ParquetColumns.ReadInt64(rowGroup, context.Columns[5], "ts_init", path, tsInit);
         if (rates.Length != n || next.Length != n) throw new CatalogFormatException(path, $"a string column has fewer than {n} rows");

@@ -50,10 +50,10 @@ internal sealed class MarkPriceUpdateCodec : CatalogCodec<MarkPriceUpdate>
         context.PricePrecision = CatalogMetadata.RequirePrecision(metadata, CatalogMetadata.PricePrecision, context.Path);
     }
 
-    public override void ReadRowGroup(RowGroupReader rowGroup, FileContext context, Span<MarkPriceUpdate> into, ColumnBuffers buffers)
+    public override void ReadRowGroup(RowGroupReader rowGroup, FileContext context, Span<MarkPriceUpdate> into, Span<long> tsInit, ColumnBuffers buffers)
     {
         int n = into.Length;
-        Span<long> value = buffers.LongSpan(0, n), tsEvent = buffers.LongSpan(1, n), tsInit = buffers.LongSpan(2, n);
+        Span<long> value = buffers.LongSpan(0, n), tsEvent = buffers.LongSpan(1, n);
         ParquetColumns.ReadFixed16(rowGroup, context.Columns[0], "value", context.Path, value, buffers);
         ParquetColumns.ReadInt64(rowGroup, context.Columns[1], "ts_event", context.Path, tsEvent);
         ParquetColumns.ReadInt64(rowGroup, context.Columns[2], "ts_init", context.Path, tsInit);

@@ -79,14 +79,14 @@ internal sealed class OrderBookDeltaCodec : CatalogCodec<OrderBookDelta>
         context.SizePrecision = CatalogMetadata.RequirePrecision(metadata, CatalogMetadata.SizePrecision, context.Path);
     }
 
-    public override void ReadRowGroup(RowGroupReader rowGroup, FileContext context, Span<OrderBookDelta> into, ColumnBuffers buffers)
+    public override void ReadRowGroup(RowGroupReader rowGroup, FileContext context, Span<OrderBookDelta> into, Span<long> tsInit, ColumnBuffers buffers)
     {
         int n = into.Length;
         string path = context.Path;
         int[] c = context.Columns;
         Span<int> action = buffers.IntSpan(0, n), side = buffers.IntSpan(1, n), flags = buffers.IntSpan(2, n);
         Span<long> price = buffers.LongSpan(0, n), size = buffers.LongSpan(1, n), orderId = buffers.LongSpan(2, n);
-        Span<long> sequence = buffers.LongSpan(3, n), tsEvent = buffers.LongSpan(4, n), tsInit = buffers.LongSpan(5, n);
+        Span<long> sequence = buffers.LongSpan(3, n), tsEvent = buffers.LongSpan(4, n);
         ParquetColumns.ReadInt32(rowGroup, c[0], "action", path, action);
         ParquetColumns.ReadInt32(rowGroup, c[1], "side", path, side);
         ParquetColumns.ReadFixed16(rowGroup, c[2], "price", path, price, buffers, lenient: true);

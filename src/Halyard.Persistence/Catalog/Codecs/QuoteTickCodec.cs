@@ -67,13 +67,13 @@ internal sealed class QuoteTickCodec : CatalogCodec<QuoteTick>
         context.SizePrecision = CatalogMetadata.RequirePrecision(metadata, CatalogMetadata.SizePrecision, context.Path);
     }
 
-    public override void ReadRowGroup(RowGroupReader rowGroup, FileContext context, Span<QuoteTick> into, ColumnBuffers buffers)
+    public override void ReadRowGroup(RowGroupReader rowGroup, FileContext context, Span<QuoteTick> into, Span<long> tsInit, ColumnBuffers buffers)
     {
         int n = into.Length;
         string path = context.Path;
         int[] c = context.Columns;
         Span<long> bid = buffers.LongSpan(0, n), ask = buffers.LongSpan(1, n), bidSize = buffers.LongSpan(2, n), askSize = buffers.LongSpan(3, n);
-        Span<long> tsEvent = buffers.LongSpan(4, n), tsInit = buffers.LongSpan(5, n);
+        Span<long> tsEvent = buffers.LongSpan(4, n);
         ParquetColumns.ReadFixed16(rowGroup, c[0], "bid_price", path, bid, buffers);
         ParquetColumns.ReadFixed16(rowGroup, c[1], "ask_price", path, ask, buffers);
         ParquetColumns.ReadFixed16(rowGroup, c[2], "bid_size", path, bidSize, buffers);

@@ -67,12 +67,12 @@ internal sealed class TradeTickCodec : CatalogCodec<TradeTick>
         context.SizePrecision = CatalogMetadata.RequirePrecision(metadata, CatalogMetadata.SizePrecision, context.Path);
     }
 
-    public override void ReadRowGroup(RowGroupReader rowGroup, FileContext context, Span<TradeTick> into, ColumnBuffers buffers)
+    public override void ReadRowGroup(RowGroupReader rowGroup, FileContext context, Span<TradeTick> into, Span<long> tsInit, ColumnBuffers buffers)
     {
         int n = into.Length;
         string path = context.Path;
         int[] c = context.Columns;
-        Span<long> price = buffers.LongSpan(0, n), size = buffers.LongSpan(1, n), tsEvent = buffers.LongSpan(2, n), tsInit = buffers.LongSpan(3, n);
+        Span<long> price = buffers.LongSpan(0, n), size = buffers.LongSpan(1, n), tsEvent = buffers.LongSpan(2, n);
         Span<int> side = buffers.IntSpan(0, n);
         ParquetColumns.ReadFixed16(rowGroup, c[0], "price", path, price, buffers);
         ParquetColumns.ReadFixed16(rowGroup, c[1], "size", path, size, buffers);
