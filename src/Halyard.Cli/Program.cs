@@ -20,5 +20,6 @@ public static class Program
         yield return VersionCommand.Create();
         yield return HlCommand.Create();
         yield return SimCommand.Create();
+        yield return CatalogCommand.Create();
     }
 }
