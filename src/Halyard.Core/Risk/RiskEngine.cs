@@ -151,13 +151,15 @@ public sealed class RiskEngine
     private string? NotionalProblem(Order order, Instrument instrument, bool reduces)
     {
         Price? price = order.Price ?? order.TriggerPrice ?? ReferencePrice(order.InstrumentId, order.Side);
+        decimal? max = Config.MaxNotionalPerInstrument.TryGetValue(order.InstrumentId, out decimal perInstrument) ? perInstrument : Config.MaxNotionalPerOrder;
         if (price is not Price px)
         {
+            // A limit we cannot check is a limit we cannot promise: refuse rather than guess.
+            if (max is not null) return $"no price for {order.InstrumentId} to check the order's notional against the limit";
             _log.LogDebug("No price for {InstrumentId}: notional of {ClientOrderId} not checked", order.InstrumentId, order.ClientOrderId);
             return null;
         }
         decimal notional = order.Quantity.NotionalAt(px);
-        decimal? max = Config.MaxNotionalPerInstrument.TryGetValue(order.InstrumentId, out decimal perInstrument) ? perInstrument : Config.MaxNotionalPerOrder;
         if (max is decimal limit && notional > limit)
             return $"notional {notional} {instrument.QuoteCurrency} exceeds the maximum {limit} per order";
         if (!reduces && instrument.MinNotional > 0 && notional < instrument.MinNotional)

@@ -12,9 +12,9 @@ internal sealed class LimitStrategy(string id = "Limits-001") : Strategy(id)
     public Order Buy(InstrumentId instrumentId, string qty, string price) => Place(instrumentId, OrderSide.Buy, qty, price);
     public Order Sell(InstrumentId instrumentId, string qty, string price) => Place(instrumentId, OrderSide.Sell, qty, price);
 
-    public Order Place(InstrumentId instrumentId, OrderSide side, string qty, string price, bool reduceOnly = false)
+    public Order Place(InstrumentId instrumentId, OrderSide side, string qty, string price, bool reduceOnly = false, bool postOnly = false)
     {
-        Order = OrderFactory.Limit(instrumentId, side, Quantity.Parse(qty), Price.Parse(price), reduceOnly: reduceOnly);
+        Order = OrderFactory.Limit(instrumentId, side, Quantity.Parse(qty), Price.Parse(price), postOnly: postOnly, reduceOnly: reduceOnly);
         SubmitOrder(Order);
         return Order;
     }
