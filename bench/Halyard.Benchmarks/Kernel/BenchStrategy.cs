@@ -1,30 +1,29 @@
 using Halyard.Core.Data;
-using Halyard.Core.Messaging;
 using Halyard.Core.Model;
-using Halyard.Core.Node;
+using Halyard.Core.Strategies;
 
 namespace Halyard.Benchmarks.Kernel;
 
-/// <summary>The strategy end of the dispatch benchmark: reads the data it is handed, as a real one would.</summary>
-internal sealed class BenchStrategy
+/// <summary>The strategy end of the dispatch benchmark: a real <see cref="Strategy"/> reading what it is handed.</summary>
+internal sealed class BenchStrategy(InstrumentId instrumentId) : Strategy("Bench-001")
 {
     public long Quotes;
     public long Books;
     public long LastBidRaw;
 
-    public BenchStrategy(TradingKernel kernel, InstrumentId id)
+    protected override void OnStart()
     {
-        kernel.Bus.Subscribe<QuoteTick>(TopicNames.Quotes(id), OnQuote);
-        kernel.Bus.Subscribe<OrderBook>(TopicNames.Book(id), OnBook);
+        SubscribeQuotes(instrumentId);
+        SubscribeBook(instrumentId);
     }
 
-    private void OnQuote(QuoteTick quote)
+    protected override void OnQuote(QuoteTick quote)
     {
         Quotes++;
         LastBidRaw = quote.BidPrice.Raw;
     }
 
-    private void OnBook(OrderBook book)
+    protected override void OnBook(OrderBook book)
     {
         Books++;
         LastBidRaw = book.BestBidPrice?.Raw ?? 0;

@@ -40,7 +40,9 @@ public class QuoteDispatchBenchmark
         var clock = new TestClock(1_700_000_000_000_000_000);
         _kernel = new TradingKernel(new TraderId("BENCH-001"), clock);
         _kernel.Data.Process(BenchStrategy.Instrument(Btc));
-        _strategy = new BenchStrategy(_kernel, Btc);
+        _strategy = new BenchStrategy(Btc);
+        _kernel.AddStrategy(_strategy);
+        _kernel.StartStrategies();
 
         _quotes = new KernelMessage[Ring];
         for (int i = 0; i < Ring; i++)

@@ -180,14 +180,14 @@ public sealed class TradingNode : IAsyncDisposable
     /// <summary>Polls the kernel until no order of ours is open or in flight, or the stop timeout passes.</summary>
     private async Task WaitForVenueAsync(CancellationToken ct)
     {
-        DateTime deadline = DateTime.UtcNow + Config.StopTimeout;
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         while (true)
         {
             int working = 0;
             await Kernel.InvokeAsync(() => working = Kernel.Cache.OrdersOpen().Concat(Kernel.Cache.OrdersInflight())
                 .Count(o => !o.StrategyId.IsExternal)).ConfigureAwait(false);
             if (working == 0) return;
-            if (DateTime.UtcNow >= deadline || ct.IsCancellationRequested)
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) >= Config.StopTimeout || ct.IsCancellationRequested)
             {
                 _log.LogWarning("{Count} orders still working after {Timeout} ({Field})", working, Config.StopTimeout, nameof(TradingNodeConfig.StopTimeout));
                 return;
