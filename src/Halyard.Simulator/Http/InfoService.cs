@@ -158,9 +158,9 @@ internal sealed class InfoService
         if (!req.TryGetProperty("interval", out var i) || i.ValueKind != JsonValueKind.String || Array.IndexOf(CandleBook.Intervals, i.GetString()) < 0)
             return q.Fail("Invalid request: field `req.interval` must be one of " + string.Join(", ", CandleBook.Intervals));
         if (inner.RequiredTime("startTime") is not long start) return inner.Failure;
-        if (inner.RequiredTime("endTime") is not long end) return inner.Failure;
+        if (!inner.OptionalTime("endTime", out long? end)) return inner.Failure;
         w.WriteStartArray();
-        foreach (var candle in _exchange.Candles.Range(coin, i.GetString()!, start, end)) MarketJson.WriteCandle(w, candle);
+        foreach (var candle in _exchange.Candles.Range(coin, i.GetString()!, start, end ?? long.MaxValue)) MarketJson.WriteCandle(w, candle);
         w.WriteEndArray();
         return new(q.Type, null);
     }
