@@ -29,14 +29,18 @@ async function signOnce() {
 
 for (let i = 0; i < warmup; i++) await signOnce();
 const samples = new Float64Array(iterations);
+const cpuStart = process.cpuUsage();
 for (let i = 0; i < iterations; i++) {
   const t0 = process.hrtime.bigint();
   await signOnce();
   samples[i] = Number(process.hrtime.bigint() - t0) / 1000;
 }
+const cpu = process.cpuUsage(cpuStart);
 samples.sort();
 const pct = (q) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
 console.log(JSON.stringify({
   library: "@nktkas/hyperliquid 0.33.3 + viem 2.57.20", node: process.version, iterations,
   p50_us: +pct(0.5).toFixed(1), p99_us: +pct(0.99).toFixed(1), min_us: +samples[0].toFixed(1),
+  // CPU time per signature: less sensitive than wall time to other processes on a shared machine.
+  cpu_us_per_op: +((cpu.user + cpu.system) / iterations).toFixed(1),
 }));

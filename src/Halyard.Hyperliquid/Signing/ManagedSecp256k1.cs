@@ -1,7 +1,5 @@
 using Org.BouncyCastle.Asn1.X9;
-using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.EC;
-using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Math.EC;
 using Org.BouncyCastle.Math.EC.Multiplier;
@@ -35,8 +33,9 @@ public sealed class ManagedSecp256k1 : ISecp256k1
     {
         var d = new BigInteger(1, secretKey32);
         var e = new BigInteger(1, digest32);
-        var k = new HMacDsaKCalculator(new Sha256Digest());
-        k.Init(N, d, digest32.ToArray());
+        Span<byte> drbgK = stackalloc byte[32];
+        Span<byte> drbgV = stackalloc byte[32];
+        var k = new Rfc6979(secretKey32, digest32, N, drbgK, drbgV);
         while (true)
         {
             var nonce = k.NextK();
@@ -44,7 +43,8 @@ public sealed class ManagedSecp256k1 : ISecp256k1
             var x = point.AffineXCoord.ToBigInteger();
             var r = x.Mod(N);
             if (r.SignValue == 0) continue;
-            var s = nonce.ModInverse(N).Multiply(e.Add(d.Multiply(r))).Mod(N);
+            // Constant-time safegcd inverse: BigInteger.ModInverse is ~20× slower and allocates ~70 KB.
+            var s = BigIntegers.ModOddInverse(N, nonce).Multiply(e.Add(d.Multiply(r))).Mod(N);
             if (s.SignValue == 0) continue;
             int recoveryId = (point.AffineYCoord.TestBitZero() ? 1 : 0) | (x.CompareTo(N) >= 0 ? 2 : 0);
             if (s.CompareTo(HalfN) > 0)
@@ -83,7 +83,7 @@ public sealed class ManagedSecp256k1 : ISecp256k1
 
         // Q = r⁻¹ (s·R − e·G)
         var e = new BigInteger(1, digest32);
-        var rInverse = r.ModInverse(N);
+        var rInverse = BigIntegers.ModOddInverseVar(N, r); // r is public: variable time is fine
         var u1 = N.Subtract(e).Multiply(rInverse).Mod(N);
         var u2 = s.Multiply(rInverse).Mod(N);
         var q = ECAlgorithms.SumOfTwoMultiplies(G, u1, rPoint, u2).Normalize();
