@@ -70,13 +70,33 @@ public sealed partial class MarginLedger
         return null;
     }
 
-    /// <summary>Sets the cross leverage of one coin for an account; 1 ≤ leverage ≤ the instrument's maximum.</summary>
+    /// <summary>
+    /// Sets the cross leverage of one coin for an account; 1 ≤ leverage ≤ the instrument's maximum, and
+    /// lowering it must leave the account's initial margin covered by its value.
+    /// </summary>
     public string? UpdateLeverage(string account, string coin, int leverage)
     {
         if (!_markets.TryGetValue(coin, out Market? market)) return MatchingErrors.UnknownCoin(coin);
         if (leverage < 1 || leverage > market.Instrument.MaxLeverage) return MatchingErrors.InvalidLeverage;
-        GetOrCreate(account).Get(market, _defaultLeverage).Leverage = leverage;
+        MarginAccount state = GetOrCreate(account);
+        MarginPosition position = state.Get(market, _defaultLeverage);
+        int previous = position.Leverage;
+        position.Leverage = leverage;
+        if (leverage < previous && RequiredMarginWad(state, null, 0, 0) > AccountValueWad(state))
+        {
+            position.Leverage = previous;
+            return MatchingErrors.InsufficientMarginForLeverage;
+        }
         return null;
+    }
+
+    /// <summary>The leverage an account uses in a coin (the default until it sets one).</summary>
+    public int Leverage(string account, string coin)
+    {
+        if (!_markets.TryGetValue(coin, out Market? market)) throw new KeyNotFoundException($"unknown coin '{coin}'");
+        return _accounts.TryGetValue(account, out MarginAccount? state) && state.Find(market) is { } p
+            ? p.Leverage
+            : Math.Min(_defaultLeverage, market.Instrument.MaxLeverage);
     }
 
     /// <summary>Signed position size (raw) of an account in a coin; 0 when flat or unknown.</summary>

@@ -44,9 +44,20 @@ public sealed partial class MatchingEngine
     /// <summary>Applies a funding rate to every position in a coin at its current mark; longs pay a positive rate.</summary>
     public void ApplyFunding(string coin, decimal rate, long tsNs)
     {
-        Market market = MarketOf(coin);
-        long mark = market.ValuationPxRaw;
+        long mark = MarketOf(coin).ValuationPxRaw;
         if (mark == 0) throw new InvalidOperationException($"coin {coin} has no mark price to apply funding at");
+        ApplyFunding(coin, rate, mark, tsNs);
+    }
+
+    /// <summary>
+    /// Applies a funding rate to every position in a coin valued at <paramref name="pxRaw"/> (e.g. the
+    /// oracle price): each pays −szi × px × rate, settled; then liquidates accounts now below maintenance.
+    /// </summary>
+    public void ApplyFunding(string coin, decimal rate, long pxRaw, long tsNs)
+    {
+        if (pxRaw <= 0) throw new ArgumentOutOfRangeException(nameof(pxRaw), pxRaw, "funding price must be positive");
+        Market market = MarketOf(coin);
+        long mark = pxRaw;
         foreach (MarginPosition p in market.Holders)
         {
             decimal usdc = Ledger.Settle(-FixedMath.Notional(p.SziRaw, mark) * rate);

@@ -13,6 +13,7 @@ public static class MatchingErrors
     public const string InvalidTriggerPx = "Invalid TP/SL price.";
     public const string TooManyOpenOrders = "Too many open orders.";
     public const string InvalidLeverage = "Invalid leverage value.";
+    public const string InsufficientMarginForLeverage = "Insufficient margin to update leverage.";
     public const string DuplicateCloid = "Duplicate cloid.";
 
     /// <summary>"Post only order would have immediately matched, bbo was {bid}@{ask}."</summary>

@@ -189,4 +189,57 @@ public class MarginLedgerTests
         f.Engine.Ledger.Withdraw(Dave, 100m).ShouldBeNull();
         f.Engine.Ledger.Cash(Dave).ShouldBe(100m);
     }
+
+    [Fact]
+    public void Lowering_leverage_below_what_the_position_needs_is_refused()
+    {
+        var f = new MatchingFixture(makerFee: 0m, takerFee: 0m);
+        f.Engine.Ledger.Deposit(Dave, 200m);
+        f.Sell(Bob, 2000m, 1m);
+        f.Engine.Place(new MatchingOrder(Dave, Coin, OrderSide.Buy, Raw(2000m), Raw(1m)), f.Tick()).Outcome.ShouldBe(PlaceOutcome.Filled);
+        f.Mark(2000m);
+
+        f.Engine.Ledger.UpdateLeverage(Dave, Coin, 10).ShouldBeNull();      // needs 200 of 200
+        f.Engine.Ledger.UpdateLeverage(Dave, Coin, 5).ShouldBe("Insufficient margin to update leverage.");
+        f.Engine.Ledger.Leverage(Dave, Coin).ShouldBe(10);
+        f.Engine.Ledger.Leverage(Carol, Coin).ShouldBe(20);
+    }
+
+    [Fact]
+    public void Short_position_has_its_liquidation_price_above_the_mark()
+    {
+        // Dave: 500 USDC, short 2 @ 2000, no fees; maintenance 2 %: p = (0 − 500 + (−2) × 2000) / (−2 − 0.04).
+        var f = new MatchingFixture(makerFee: 0m, takerFee: 0m, maxLeverage: 25);
+        f.Engine.Ledger.Deposit(Dave, 500m);
+        f.Buy(Bob, 2000m, 2m);
+        f.Engine.Place(new MatchingOrder(Dave, Coin, OrderSide.Sell, Raw(2000m), Raw(2m)), f.Tick()).Outcome.ShouldBe(PlaceOutcome.Filled);
+        f.Mark(2000m);
+
+        MarginPositionSnapshot p = f.Engine.Ledger.Snapshot(Dave).Positions.ShouldHaveSingleItem();
+        p.Szi.ShouldBe(-2m);
+        p.LiquidationPx.ShouldBe(-4500m / -2.04m);
+        p.LiquidationPx!.Value.ShouldBeGreaterThan(2000m);
+
+        f.Mark(2205m);   // AV 90 ≥ MM 88.2
+        f.Log.Liquidations.ShouldBeEmpty();
+        f.Mark(2206m);   // AV 88 < MM 88.24
+        f.Log.Liquidations.ShouldHaveSingleItem().Account.ShouldBe(Dave);
+        f.Szi(Dave).ShouldBe(0m);
+    }
+
+    [Fact]
+    public void Funding_at_an_explicit_price_can_push_an_account_into_liquidation()
+    {
+        var f = new MatchingFixture(makerFee: 0m, takerFee: 0m, maxLeverage: 25);
+        f.Engine.Ledger.Deposit(Dave, 200m);
+        f.Sell(Bob, 2000m, 2m);
+        f.Engine.Place(new MatchingOrder(Dave, Coin, OrderSide.Buy, Raw(2000m), Raw(2m)), f.Tick()).Outcome.ShouldBe(PlaceOutcome.Filled);
+        f.Mark(1940m);                                     // AV 80 ≥ MM 77.6
+        f.Log.Liquidations.ShouldBeEmpty();
+
+        f.Engine.ApplyFunding(Coin, 0.001m, Raw(1940m), f.Tick()); // pays 3.88 → AV 76.12 < 77.6
+
+        f.Log.Fundings.Single(x => x.Account == Dave).Usdc.ShouldBe(-3.88m);
+        f.Log.Liquidations.ShouldHaveSingleItem().AccountValue.ShouldBe(76.12m);
+    }
 }

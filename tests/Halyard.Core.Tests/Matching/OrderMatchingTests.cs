@@ -287,4 +287,33 @@ public class OrderMatchingTests
             (taker.Oid, OrderUpdateStatus.Filled),
         ]);
     }
+
+    [Fact]
+    public void Post_only_message_names_a_missing_side_none()
+    {
+        var f = new MatchingFixture();
+        f.Sell(Alice, 2000m, 1m);
+        f.Buy(Bob, 2000m, 1m, MatchingTif.Alo).Error.ShouldBe("Post only order would have immediately matched, bbo was None@2000.");
+    }
+
+    [Fact]
+    public void Cancelled_order_releases_its_margin_for_new_orders()
+    {
+        var f = new MatchingFixture();
+        f.Engine.Ledger.Deposit("0xdave", 100m);
+        PlaceResult first = f.Engine.Place(new MatchingOrder("0xdave", Coin, OrderSide.Buy, Raw(2000m), Raw(1m)), f.Tick());
+        f.Engine.Place(new MatchingOrder("0xdave", Coin, OrderSide.Buy, Raw(1990m), Raw(1m)), f.Tick()).IsError.ShouldBeTrue();
+        f.Engine.Cancel("0xdave", Coin, first.Oid, f.Tick()).IsSuccess.ShouldBeTrue();
+        f.Engine.Place(new MatchingOrder("0xdave", Coin, OrderSide.Buy, Raw(1990m), Raw(1m)), f.Tick()).Outcome.ShouldBe(PlaceOutcome.Resting);
+    }
+
+    [Fact]
+    public void Oids_and_trade_ids_start_where_the_options_say_and_increase_by_one()
+    {
+        var f = new MatchingFixture(options: new MatchingOptions { FirstOid = 77_738_308, FirstTradeId = 500 });
+        f.Sell(Alice, 2000m, 1m).Oid.ShouldBe(77_738_308);
+        f.Buy(Bob, 2000m, 0.5m).Oid.ShouldBe(77_738_309);
+        f.Buy(Bob, 2000m, 0.5m);
+        f.Log.Fills.Select(x => x.TradeId).ShouldBe([500L, 501L]);
+    }
 }
