@@ -99,6 +99,7 @@ public sealed partial class ExecutionEngine
             // The position's realized PnL is net of the commission when it is paid in the settlement currency.
             account.ApplyRealizedPnl(update.RealizedPnl, fill.TsEvent);
             if (fill.Commission.Currency != position.Currency) account.ApplyCommission(fill);
+            _bus.Publish(TopicNames.AccountEvents(account.Id.Value), account.Snapshot(_newId(), _clock.UtcNowNs));
         }
         return position.EventsFor(update, _newId, _clock.UtcNowNs);
     }
