@@ -23,7 +23,7 @@ public sealed partial class ParquetDataCatalog
 
     /// <summary>
     /// Writes rows of one kind: grouped by instrument (or bar type), ordered by <c>ts_init</c> (stable),
-    /// one file per rotation interval they touch. Each file is written under a temporary name, synced and
+    /// one file per rotation interval (<see cref="CatalogOptions.RotationNs"/>) they touch. Each file is written under a temporary name, synced and
     /// renamed, so readers never see part of one.
     /// </summary>
     /// <exception cref="CatalogOverlapException">A chunk's interval overlaps a file already there; nothing of that chunk is written.</exception>
@@ -67,7 +67,7 @@ public sealed partial class ParquetDataCatalog
             rows = copy.Select((row, index) => (row, index)).OrderBy(p => codec.TsInitOf(p.row)).ThenBy(p => p.index).Select(p => p.row).ToArray();
         }
 
-        long interval = Options.RotationInterval.Ticks * 100; // ticks are 100 ns
+        long interval = Options.RotationNs(codec.Kind);
         int start = 0;
         while (start < rows.Length)
         {

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
+using Halyard.Core.Data;
 using Halyard.Persistence.Catalog.Codecs;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,7 @@ internal sealed class RecorderLane<T>
     private readonly Channel<T> _queue;
     private readonly Dictionary<string, StreamBuffer> _buffers = new(StringComparer.Ordinal);
     private readonly long _rotationNs;
+    private readonly TimeSpan _flushInterval;
 
     public RecorderLane(CatalogCodec<T> codec, ParquetDataCatalog catalog, RecorderOptions options, DataRecorder owner, ILogger logger, TimeProvider time)
     {
@@ -34,7 +36,10 @@ internal sealed class RecorderLane<T>
         _owner = owner;
         _logger = logger;
         _time = time;
-        _rotationNs = catalog.Options.RotationInterval.Ticks * 100;
+        _rotationNs = catalog.Options.RotationNs(codec.Kind);
+        _flushInterval = codec.Kind is MarketDataKind.QuoteTick or MarketDataKind.TradeTick or MarketDataKind.OrderBookDelta
+            ? options.FlushInterval
+            : options.SparseFlushInterval;
         _queue = Channel.CreateBounded<T>(new BoundedChannelOptions(options.QueueCapacity)
         {
             SingleReader = true,
@@ -77,7 +82,7 @@ internal sealed class RecorderLane<T>
         foreach ((string key, StreamBuffer buffer) in _buffers)
         {
             if (buffer.Rows.Count == 0) continue;
-            bool full = buffer.Rows.Count >= _options.FlushRows || _time.GetElapsedTime(buffer.FirstArrival, now) >= _options.FlushInterval;
+            bool full = buffer.Rows.Count >= _options.FlushRows || _time.GetElapsedTime(buffer.FirstArrival, now) >= _flushInterval;
             if (!final && !full && !buffer.Due) continue;
             Span<T> rows = CollectionsMarshal.AsSpan(buffer.Rows);
             // Only rotation is due: write the finished intervals, keep the current one buffered.

@@ -104,6 +104,15 @@ public sealed class CatalogRoundTripTests
     }
 
     [Fact]
+    public void Bars_and_funding_rates_rotate_on_the_sparse_interval()
+    {
+        using var temp = new TempCatalog();
+        temp.Catalog.Write(SampleData.Bars(SampleData.Btc, 3 * 1_440 - 1)).Count.ShouldBe(3); // three days of minute bars
+        temp.Catalog.Write(SampleData.FundingRates(SampleData.Btc, 30)).Count.ShouldBe(2); // 30 hours
+        temp.Catalog.Write(SampleData.MarkPrices(SampleData.Btc, 2_400)).Count.ShouldBe(2); // 2 hours
+    }
+
+    [Fact]
     public void Row_groups_hold_five_thousand_rows()
     {
         using var temp = new TempCatalog();
