@@ -45,7 +45,7 @@ internal static class ParquetColumns
     {
         using var builder = new WriterPropertiesBuilder();
         // Page checksums let a reader tell a corrupt page from data (see CatalogFileOpener).
-        builder.Compression(Compression.Snappy).MaxRowGroupLength(rowGroupSize).CreatedBy("halyard").EnablePageChecksum();
+        builder.Compression(Compression.Snappy).MaxRowGroupLength(rowGroupSize).EnablePageChecksum();
         foreach (ColumnSpec column in columns)
         {
             if (!column.Delta) continue;
