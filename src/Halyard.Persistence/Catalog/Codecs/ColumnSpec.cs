@@ -15,5 +15,5 @@ internal enum ColumnType
     OptionalUInt64,
 }
 
-/// <summary>One column of a catalog schema; <paramref name="Delta"/> asks for DELTA_BINARY_PACKED instead of a dictionary.</summary>
+/// <summary>One column of a catalog schema; <paramref name="Delta"/> asks for DELTA_BINARY_PACKED (DELTA_BYTE_ARRAY for strings) instead of a dictionary.</summary>
 internal readonly record struct ColumnSpec(string Name, ColumnType Type, bool Delta = false);

@@ -49,7 +49,8 @@ internal static class ParquetColumns
         foreach (ColumnSpec column in columns)
         {
             if (!column.Delta) continue;
-            builder.DisableDictionary(column.Name).Encoding(column.Name, Encoding.DeltaBinaryPacked);
+            // Increasing numbers (timestamps, sequences) and ids sharing prefixes shrink to a few bits as deltas.
+            builder.DisableDictionary(column.Name).Encoding(column.Name, column.Type == ColumnType.Utf8 ? Encoding.DeltaByteArray : Encoding.DeltaBinaryPacked);
         }
         return builder.Build();
     }

@@ -14,7 +14,7 @@ internal sealed class TradeTickCodec : CatalogCodec<TradeTick>
         new("price", ColumnType.Fixed16),
         new("size", ColumnType.Fixed16),
         new("aggressor_side", ColumnType.UInt8),
-        new("trade_id", ColumnType.Utf8),
+        new("trade_id", ColumnType.Utf8, Delta: true),
         new("ts_event", ColumnType.UInt64, Delta: true),
         new("ts_init", ColumnType.UInt64, Delta: true),
     ];
