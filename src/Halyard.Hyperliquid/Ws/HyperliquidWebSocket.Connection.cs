@@ -194,12 +194,12 @@ public sealed partial class HyperliquidWebSocket
     private void OnServerError(ReadOnlySpan<byte> frame, int dataStart)
     {
         string text = dataStart >= 0 ? ReadString(frame[dataStart..]) : "";
+        _logger.LogWarning("WS error frame: {Text}", text);
+        Raise(ServerError, text, nameof(ServerError));
         // A post that the venue refused is reported on the error channel with the id at the end ("… id=<n>").
         int idAt = text.LastIndexOf("id=", StringComparison.Ordinal);
         if (idAt >= 0 && long.TryParse(text.AsSpan(idAt + 3).TrimEnd(), out long id))
             CompletePostWith(id, new ApiError(ApiErrorKind.Rejected, text));
-        _logger.LogWarning("WS error frame: {Text}", text);
-        Raise(ServerError, text, nameof(ServerError));
     }
 
     private static string ReadString(ReadOnlySpan<byte> json)
