@@ -58,7 +58,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             else if (options.Host == "localhost") kestrel.ListenLocalhost(options.Port);
             else kestrel.ListenAnyIP(options.Port);
         });
-        var runtime = new SimulatorRuntime(options, TimeProvider.System);
+        var runtime = new SimulatorRuntime(options, TimeProvider.System, loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         var app = builder.Build();
         SimulatorHost? host = null;
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });

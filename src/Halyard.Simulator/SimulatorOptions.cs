@@ -3,6 +3,9 @@ namespace Halyard.Simulator;
 /// <summary>How a simulator instance listens and how its market behaves. Immutable; validated by <see cref="Validate"/>.</summary>
 public sealed record SimulatorOptions
 {
+    /// <summary>Largest balance one funding may credit (the engine keeps money exact only up to ~7.9e10).</summary>
+    public const decimal MaxAccountUsdc = 1_000_000_000m;
+
     /// <summary>Address to bind; the control API is on by default only for a loopback address.</summary>
     public string Host { get; init; } = "127.0.0.1";
 
@@ -57,6 +60,9 @@ public sealed record SimulatorOptions
     /// <summary>Serve /sim/*; null = on when <see cref="Host"/> is a loopback address.</summary>
     public bool? EnableControlApi { get; init; }
 
+    /// <summary>Open orders (resting plus waiting triggers) one account may have (the exchange: 1000).</summary>
+    public int MaxOpenOrdersPerAccount { get; init; } = 1000;
+
     /// <summary>Largest number of orders (or cancels, modifies) in one action.</summary>
     public int MaxBatchSize { get; init; } = 1000;
 
@@ -77,7 +83,7 @@ public sealed record SimulatorOptions
         foreach (var (address, usdc) in Genesis)
         {
             if (!AddressText.IsValid(address)) throw new ArgumentException($"genesis address '{address}' is not a 0x-prefixed 20-byte hex address", nameof(Genesis));
-            if (usdc < 0) throw new ArgumentOutOfRangeException(nameof(Genesis), usdc, $"balance of {address} must not be negative");
+            if (usdc is < 0 or > MaxAccountUsdc) throw new ArgumentOutOfRangeException(nameof(Genesis), usdc, $"balance of {address} must be between 0 and {MaxAccountUsdc}");
         }
         if (TickInterval < TimeSpan.FromMilliseconds(10) || TickInterval > TimeSpan.FromMinutes(1))
             throw new ArgumentOutOfRangeException(nameof(TickInterval), TickInterval, "must be between 10 ms and 1 min");
@@ -92,6 +98,7 @@ public sealed record SimulatorOptions
             throw new ArgumentOutOfRangeException(nameof(MaintenanceMarginFraction), MaintenanceMarginFraction, "must be in [0, 1)");
         if (WebSocketIdleTimeout < TimeSpan.FromMilliseconds(100))
             throw new ArgumentOutOfRangeException(nameof(WebSocketIdleTimeout), WebSocketIdleTimeout, "must be at least 100 ms");
+        if (MaxOpenOrdersPerAccount < 1) throw new ArgumentOutOfRangeException(nameof(MaxOpenOrdersPerAccount), MaxOpenOrdersPerAccount, "must be at least 1");
         if (MaxBatchSize is < 1 or > 100_000) throw new ArgumentOutOfRangeException(nameof(MaxBatchSize), MaxBatchSize, "must be between 1 and 100000");
     }
 

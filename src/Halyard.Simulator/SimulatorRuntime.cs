@@ -2,13 +2,14 @@ using Halyard.Simulator.Http;
 using Halyard.Simulator.Market;
 using Halyard.Simulator.Venue;
 using Halyard.Simulator.Ws;
+using Microsoft.Extensions.Logging;
 
 namespace Halyard.Simulator;
 
 /// <summary>The parts of one running simulator, wired once by <see cref="SimulatorHost"/> and shared by its endpoints.</summary>
 internal sealed class SimulatorRuntime : IDisposable
 {
-    public SimulatorRuntime(SimulatorOptions options, TimeProvider time)
+    public SimulatorRuntime(SimulatorOptions options, TimeProvider time, ILoggerFactory loggerFactory)
     {
         Options = options;
         Time = time;
@@ -20,7 +21,7 @@ internal sealed class SimulatorRuntime : IDisposable
         Publisher.Attach(Exchange);
         Info = new InfoService(Exchange);
         Actions = new ActionService(Exchange, Faults, Metrics, options);
-        Market = new LivingMarket(Exchange, options, time);
+        Market = new LivingMarket(Exchange, options, time, loggerFactory.CreateLogger<LivingMarket>());
     }
 
     public SimulatorOptions Options { get; }

@@ -18,7 +18,7 @@ internal static class ControlEndpoints
         {
             string user = AddressText.Normalize(String(body, "user")) ?? throw new ControlException("field `user` must be an address (0x + 40 hex digits)");
             decimal usdc = Decimal(body, "usdc");
-            if (usdc < 0) throw new ControlException("field `usdc` must not be negative");
+            if (usdc is < 0 or > SimulatorOptions.MaxAccountUsdc) throw new ControlException($"field `usdc` must be between 0 and {SimulatorOptions.MaxAccountUsdc}");
             runtime.Exchange.Fund(user, usdc);
             if (body.TryGetProperty("master", out var m) && m.ValueKind == JsonValueKind.String)
                 runtime.Exchange.RegisterSubAccount(user, AddressText.Normalize(m.GetString()) ?? throw new ControlException("field `master` must be an address"));

@@ -1,6 +1,7 @@
 using Halyard.Core.Matching;
 using Halyard.Core.Model;
 using Halyard.Simulator.Venue;
+using Microsoft.Extensions.Logging;
 
 namespace Halyard.Simulator.Market;
 
@@ -15,6 +16,7 @@ internal sealed class LivingMarket : IDisposable
     private readonly SimulatedExchange _exchange;
     private readonly SimulatorOptions _options;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
     private readonly Random _random;
     private readonly Dictionary<string, decimal> _fair = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<long>> _makerOids = new(StringComparer.Ordinal);
@@ -23,11 +25,12 @@ internal sealed class LivingMarket : IDisposable
     private volatile bool _paused;
     private long _nextFundingMs;
 
-    public LivingMarket(SimulatedExchange exchange, SimulatorOptions options, TimeProvider time)
+    public LivingMarket(SimulatedExchange exchange, SimulatorOptions options, TimeProvider time, ILogger logger)
     {
         _exchange = exchange;
         _options = options;
         _time = time;
+        _logger = logger;
         _random = new Random(options.Seed);
         _paused = options.StartPaused;
         foreach (var coin in options.Coins)
@@ -98,7 +101,7 @@ internal sealed class LivingMarket : IDisposable
                 catch (Exception e) when (e is InvalidOperationException or ArgumentException)
                 {
                     // A tick must never kill the market; the next one starts from a consistent engine state.
-                    Console.Error.WriteLine($"simulator tick failed: {e.Message}");
+                    _logger.LogError(e, "Simulator market tick {Tick} failed", Ticks);
                 }
             }
         }

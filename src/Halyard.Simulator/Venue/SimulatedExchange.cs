@@ -44,7 +44,11 @@ internal sealed partial class SimulatedExchange
         _options = options;
         _time = time;
         _publisher = publisher;
-        Engine = new MatchingEngine(new EventSink(this), new MatchingOptions { MaintenanceMarginFraction = options.MaintenanceMarginFraction });
+        Engine = new MatchingEngine(new EventSink(this), new MatchingOptions
+        {
+            MaintenanceMarginFraction = options.MaintenanceMarginFraction,
+            MaxOpenOrdersPerAccount = options.MaxOpenOrdersPerAccount,
+        });
         for (int i = 0; i < options.Coins.Count; i++)
         {
             var coin = options.Coins[i];
@@ -54,8 +58,8 @@ internal sealed partial class SimulatedExchange
             _openInterest[coin.Name] = 0m;
             Engine.SetMarkPrice(coin.Name, RawOf(coin.InitialPx), NowNs());
         }
-        Engine.Ledger.Deposit(MakerAccount, 1_000_000_000_000m);
-        Engine.Ledger.Deposit(TakerAccount, 1_000_000_000_000m);
+        Engine.Ledger.Deposit(MakerAccount, 10_000_000_000m); // deep enough to quote forever; money above ~7.9e10 would not fit a decimal wad
+        Engine.Ledger.Deposit(TakerAccount, 10_000_000_000m);
         foreach (var (address, usdc) in options.Genesis) Fund(address, usdc);
     }
 
