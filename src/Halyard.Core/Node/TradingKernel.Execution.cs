@@ -19,6 +19,7 @@ public sealed partial class TradingKernel
         if (_strategies.Exists(s => s.Id == strategy.Id))
             throw new InvalidOperationException($"a strategy with id {strategy.Id} is already registered");
         strategy.Register(Services);
+        RiskManager.Register(strategy);
         _strategies.Add(strategy);
     }
 
@@ -28,6 +29,7 @@ public sealed partial class TradingKernel
     /// <summary>Starts every registered strategy (kernel thread).</summary>
     public void StartStrategies()
     {
+        RiskManager.Start(); // first: restores a saved halt and protects positions found at the venue
         foreach (Strategy s in _strategies) s.Start();
     }
 

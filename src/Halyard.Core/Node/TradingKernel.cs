@@ -25,8 +25,11 @@ public sealed partial class TradingKernel
     /// <param name="risk">Pre-trade limits; defaults when null.</param>
     /// <param name="timeProvider">Wall time for the default live clock (tests pass a fake one).</param>
     /// <param name="newId">Source of event and command ids; pass a seeded one for reproducible backtests.</param>
+    /// <param name="riskManager">Protection, limits and kill switch; defaults (limits off, no automatic stops) when null.</param>
+    /// <param name="riskStateStore">Where the kill switch's state survives a restart; in memory when null.</param>
     public TradingKernel(TraderId traderId, IClock? clock = null, ICache? cache = null, RiskEngineConfig? risk = null,
-        ILoggerFactory? loggerFactory = null, Func<Guid>? newId = null, TimeProvider? timeProvider = null)
+        ILoggerFactory? loggerFactory = null, Func<Guid>? newId = null, TimeProvider? timeProvider = null,
+        RiskManagerConfig? riskManager = null, IRiskStateStore? riskStateStore = null)
     {
         TraderId = traderId;
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
@@ -39,6 +42,7 @@ public sealed partial class TradingKernel
         Data = new DataEngine(Bus, Cache, LoggerFactory);
         Execution = new ExecutionEngine(traderId, Bus, Cache, Clock, NewId, LoggerFactory);
         Risk = new RiskEngine(risk ?? new RiskEngineConfig(), Execution, Bus, Cache, Clock, LoggerFactory, NewId);
+        RiskManager = new RiskManager(riskManager ?? new RiskManagerConfig(), Risk, Bus, Cache, Clock, LoggerFactory, NewId, riskStateStore);
         Services = new KernelServices(traderId, Clock, Cache, Bus, LoggerFactory, NewId);
     }
 
@@ -46,6 +50,8 @@ public sealed partial class TradingKernel
     public Func<Guid> NewId { get; }
     public ExecutionEngine Execution { get; }
     public RiskEngine Risk { get; }
+    /// <summary>Stops on every strategy's positions, limits, kill switch.</summary>
+    public RiskManager RiskManager { get; }
     /// <summary>What strategies and other actors registered with this kernel get.</summary>
     public KernelServices Services { get; }
     public IClock Clock { get; }

@@ -3,6 +3,7 @@ using Halyard.Core.Data;
 using Halyard.Core.Execution;
 using Halyard.Core.Messaging;
 using Halyard.Core.Model;
+using Halyard.Core.Risk;
 using Halyard.Core.Strategies;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,12 +24,15 @@ public sealed class TradingNode : IAsyncDisposable
     private readonly CancellationTokenSource _loopStop = new();
     private Task? _loop;
 
-    public TradingNode(TradingNodeConfig config, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, ICache? cache = null)
+    /// <param name="riskStateStore">Where the kill switch's state survives a restart (e.g. Persistence's store); in memory when null.</param>
+    public TradingNode(TradingNodeConfig config, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, ICache? cache = null,
+        IRiskStateStore? riskStateStore = null)
     {
         Config = (config ?? throw new ArgumentNullException(nameof(config))).Validate();
         loggerFactory ??= NullLoggerFactory.Instance;
         _log = loggerFactory.CreateLogger<TradingNode>();
-        Kernel = new TradingKernel(new TraderId(config.TraderId), clock: null, cache, config.Risk, loggerFactory, timeProvider: timeProvider);
+        Kernel = new TradingKernel(new TraderId(config.TraderId), clock: null, cache, config.Risk, loggerFactory, timeProvider: timeProvider,
+            riskManager: config.RiskManager, riskStateStore: riskStateStore);
     }
 
     public TradingNodeConfig Config { get; }

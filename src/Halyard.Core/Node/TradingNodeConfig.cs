@@ -25,6 +25,8 @@ public sealed record TradingNodeConfig
     /// <summary>How long reconciliation may take per venue.</summary>
     public TimeSpan ReconciliationTimeout { get; init; } = TimeSpan.FromSeconds(30);
     public RiskEngineConfig Risk { get; init; } = new();
+    /// <summary>Protective stops, limits and the kill switch every strategy gets.</summary>
+    public RiskManagerConfig RiskManager { get; init; } = new();
 
     /// <summary>Throws <see cref="ConfigException"/> naming the first invalid field; returns this config.</summary>
     public TradingNodeConfig Validate()
@@ -50,6 +52,15 @@ public sealed record TradingNodeConfig
         catch (ArgumentException ex)
         {
             throw new ConfigException($"{nameof(Risk)}.{ex.ParamName}", null, ex.Message);
+        }
+        if (RiskManager is null) throw new ConfigException(nameof(RiskManager), null, "is required");
+        try
+        {
+            RiskManager.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ConfigException($"{nameof(RiskManager)}.{ex.ParamName}", null, ex.Message);
         }
         return this;
     }

@@ -10,7 +10,8 @@ namespace Halyard.Core.Risk;
 /// <summary>
 /// Pre-trade checks between strategies and the execution engine. An order that fails is denied (an
 /// OrderDenied event with the reason) and never leaves the node; a modify that fails gets an
-/// OrderModifyRejected. Cancels always pass, even when halted. Checks, in order: trading state,
+/// OrderModifyRejected. Cancels always pass, even when halted, and so do the
+/// risk manager's reduce-only protective and closing orders (<see cref="RiskTags"/>). Checks, in order: trading state,
 /// instrument known, price and size valid for the instrument, reduce-only consistency, notional limits,
 /// plugged-in <see cref="IPreTradeCheck"/>s, then the submit rate.
 /// </summary>
@@ -110,7 +111,8 @@ public sealed class RiskEngine
     private string? Check(Order order, TradingCommand command, bool takeToken = true)
     {
         if (Config.Bypass) return null;
-        if (TradingState == TradingState.Halted) return "trading is HALTED";
+        // A halt must never stop the risk manager from protecting or closing a position.
+        if (TradingState == TradingState.Halted && !(order.ReduceOnly && RiskTags.IsRiskOrder(order) && Reduces(order))) return "trading is HALTED";
         Instrument? instrument = _cache.Instrument(order.InstrumentId);
         if (instrument is null) return $"instrument {order.InstrumentId} is not in the cache";
 
@@ -177,7 +179,8 @@ public sealed class RiskEngine
     private string? CheckModify(ModifyOrder modify)
     {
         if (Config.Bypass) return null;
-        if (TradingState == TradingState.Halted) return "trading is HALTED";
+        if (TradingState == TradingState.Halted && !(_cache.Order(modify.ClientOrderId) is { ReduceOnly: true } order && RiskTags.IsRiskOrder(order)))
+            return "trading is HALTED";
         Instrument? instrument = _cache.Instrument(modify.InstrumentId);
         if (instrument is null) return $"instrument {modify.InstrumentId} is not in the cache";
         if (modify.Price is Price price && PriceProblem(instrument, price, "price") is string priceError) return priceError;

@@ -56,6 +56,9 @@ public abstract partial class Strategy
 
     private KernelServices Kernel => _kernel ?? throw NotRegistered();
 
+    /// <summary>This strategy's factory, for the kernel's risk manager to place protective orders without id clashes.</summary>
+    internal OrderFactory OrdersForRisk => OrderFactory;
+
     private InvalidOperationException NotRegistered() =>
         new($"strategy {Id} is not registered with a kernel yet (add it to a TradingNode or TradingKernel first)");
 

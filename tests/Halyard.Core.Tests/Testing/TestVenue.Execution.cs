@@ -19,6 +19,10 @@ public sealed partial class TestVenue
         public bool PostOnly { get; } = order.PostOnly;
         public Quantity Quantity { get; set; } = order.Quantity;
         public Price? Price { get; set; } = order.Price;
+        public Price? TriggerPrice { get; set; } = order.TriggerPrice;
+        /// <summary>A stop or if-touched order whose trigger was crossed (a limit one now rests at its price).</summary>
+        public bool Triggered { get; set; }
+        public bool AwaitsTrigger => TriggerPrice is not null && !Triggered;
         public Quantity Filled { get; set; } = Quantity.Zero(order.Quantity.Precision);
         public decimal FilledNotional { get; set; }
         public OrderStatus Status { get; set; } = OrderStatus.Accepted;
@@ -78,16 +82,17 @@ public sealed partial class TestVenue
         {
             Record($"modify {command.ClientOrderId}");
             long now = _clock();
-            if (!_orders.TryGetValue(command.ClientOrderId, out VenueOrder? order) || !order.IsResting)
+            if (!_orders.TryGetValue(command.ClientOrderId, out VenueOrder? order) || !order.IsResting || RejectModifies)
             {
                 _inbox.Post(new OrderModifyRejected(command.TraderId, command.StrategyId, command.InstrumentId, command.ClientOrderId,
-                    command.VenueOrderId, AccountId, "order is not open", Guid.NewGuid(), now, now));
+                    command.VenueOrderId, AccountId, RejectModifies ? "modify refused by the venue" : "order is not open", Guid.NewGuid(), now, now));
                 return;
             }
             order.Quantity = command.Quantity ?? order.Quantity;
             order.Price = command.Price ?? order.Price;
+            order.TriggerPrice = command.TriggerPrice ?? order.TriggerPrice;
             _inbox.Post(new OrderUpdated(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, order.VenueOrderId, AccountId,
-                order.Quantity, order.Price, null, Guid.NewGuid(), now, now));
+                order.Quantity, order.Price, order.TriggerPrice, Guid.NewGuid(), now, now));
             if (_quotes.TryGetValue(order.InstrumentId, out QuoteTick quote) && Crosses(order, quote)) Fill(order, order.Price!.Value, LiquiditySide.Maker);
         }
     }
@@ -134,6 +139,11 @@ public sealed partial class TestVenue
                 "duplicate client order id", Guid.NewGuid(), now, now));
             return;
         }
+        if (RejectOrders?.Invoke(order) is string refusal)
+        {
+            _inbox.Post(new OrderRejected(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, AccountId, refusal, Guid.NewGuid(), now, now));
+            return;
+        }
         var venueOrder = new VenueOrder(order, new VenueOrderId($"V-{++_nextOrderId}"), _nextOrderId, now);
         bool hasQuote = _quotes.TryGetValue(order.InstrumentId, out QuoteTick quote);
         bool marketable = hasQuote && (order.OrderType == OrderType.Market || Crosses(venueOrder, quote));
@@ -147,24 +157,36 @@ public sealed partial class TestVenue
         _inbox.Post(new OrderAccepted(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, venueOrder.VenueOrderId, AccountId,
             Guid.NewGuid(), now, now));
         if (marketable) Fill(venueOrder, order.Side == OrderSide.Buy ? quote.AskPrice : quote.BidPrice, LiquiditySide.Taker);
-        else if (order.OrderType == OrderType.Market || order.TimeInForce == TimeInForce.Ioc) Canceled(venueOrder);
+        if (venueOrder.IsResting && (order.OrderType == OrderType.Market || order.TimeInForce == TimeInForce.Ioc)) Canceled(venueOrder);
     }
 
-    private static bool Crosses(VenueOrder order, QuoteTick quote) => order.Price is Price limit &&
+    private static bool Crosses(VenueOrder order, QuoteTick quote) => order.Price is Price limit && !order.AwaitsTrigger &&
         (order.Side == OrderSide.Buy ? quote.AskPrice <= limit : quote.BidPrice >= limit);
 
     /// <summary>Fills the whole remaining quantity at <paramref name="price"/>.</summary>
-    private void Fill(VenueOrder order, Price price, LiquiditySide liquidity)
+    private void Fill(VenueOrder order, Price price, LiquiditySide liquidity, Quantity? only = null)
     {
         Instrument instrument = _instruments[order.InstrumentId];
-        Quantity qty = order.Quantity - order.Filled;
+        Quantity qty = only ?? order.Quantity - order.Filled;
+        if (order.ReduceOnly)
+        {
+            // The venue never lets a reduce-only order open or flip a position: it trades at most what is held.
+            decimal held = _positions.GetValueOrDefault(order.InstrumentId);
+            decimal reducible = order.Side == OrderSide.Buy ? Math.Max(0, -held) : Math.Max(0, held);
+            if (reducible == 0)
+            {
+                Canceled(order);
+                return;
+            }
+            if (qty.ToDecimal() > reducible) qty = Quantity.FromDecimal(reducible, qty.Precision);
+        }
         long now = _clock();
         decimal notional = qty.NotionalAt(price);
         var commission = new Money(notional * (liquidity == LiquiditySide.Maker ? instrument.MakerFee : instrument.TakerFee), Currency.Usdc);
         var tradeId = new TradeId($"T-{++_nextTradeId}");
         order.Filled += qty;
         order.FilledNotional += notional;
-        order.Status = OrderStatus.Filled;
+        order.Status = order.Filled == order.Quantity ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
         decimal signed = order.Side == OrderSide.Buy ? qty.ToDecimal() : -qty.ToDecimal();
         _positions[order.InstrumentId] = _positions.GetValueOrDefault(order.InstrumentId) + signed;
         _fills.Add(new FillReport(AccountId, order.InstrumentId, order.VenueOrderId, order.ClientOrderId, tradeId, order.Side, qty, price, commission, liquidity, now, now));

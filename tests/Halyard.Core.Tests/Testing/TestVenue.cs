@@ -84,6 +84,7 @@ public sealed partial class TestVenue : IDataClient, IExecutionClient
                 Quantity.Parse(size, instrument.SizePrecision), Quantity.Parse(size, instrument.SizePrecision), now, now);
             _quotes[id] = quote;
             if (_quoteSubscriptions.Contains(id)) _inbox.Post(quote);
+            FireTriggers(id, quote);
             foreach (VenueOrder order in _orders.Values.Where(o => o.IsResting && o.InstrumentId == id).OrderBy(o => o.Sequence).ToList())
                 if (Crosses(order, quote)) Fill(order, order.Price!.Value, LiquiditySide.Maker);
         }

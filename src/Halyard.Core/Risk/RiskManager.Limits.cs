@@ -1,0 +1,132 @@
+using Halyard.Core.Execution;
+using Halyard.Core.Model;
+using Microsoft.Extensions.Logging;
+
+namespace Halyard.Core.Risk;
+
+public sealed partial class RiskManager
+{
+    /// <summary>
+    /// The limits, run by the risk engine before an order leaves the node. An order that reduces exposure (or a
+    /// reduce-only order of this manager) always passes. Positions are projected as if every open order on the
+    /// same side filled, so the limits hold whatever fills.
+    /// </summary>
+    public string? Check(Order order, TradingCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.ReduceOnly && RiskTags.IsRiskOrder(order)) return null;
+        if (ReducesExposure(order)) return null;
+        string? reason = CheckLimits(order);
+        if (reason is null && _orderRate is not null && !_orderRate.TryTake(_clock.UtcNowNs))
+            reason = $"{nameof(RiskManagerConfig.MaxOrderRate)} exceeded: more than {Config.MaxOrderRate} orders per {Config.OrderRateInterval}";
+        if (reason is not null)
+        {
+            DeniedCount++;
+            _log.LogWarning("Order {ClientOrderId} ({Side} {Quantity} {InstrumentId}) breaches a limit: {Reason}", order.ClientOrderId, order.Side, order.Quantity, order.InstrumentId, reason);
+        }
+        return reason;
+    }
+
+    /// <summary>
+    /// True when the order can only shrink the account's position: opposite side, and even together with the
+    /// other open orders of that side (reduce-only ones cannot flip it) it stays within the position.
+    /// </summary>
+    private bool ReducesExposure(Order order)
+    {
+        decimal net = _cache.NetPosition(order.InstrumentId);
+        if (net == 0 || (net > 0) == (order.Side == OrderSide.Buy)) return false;
+        decimal pending = OpenLeaves(order.InstrumentId, order.Side, order.ClientOrderId, includeReduceOnly: false);
+        return order.Quantity.ToDecimal() + pending <= Math.Abs(net);
+    }
+
+    private string? CheckLimits(Order order)
+    {
+        InstrumentId id = order.InstrumentId;
+        if (Config.MaxOpenOrders is int maxOpen)
+        {
+            int open = _cache.OrdersOpenCount() + _cache.OrdersInflight().Count(o => o.Status == OrderStatus.Submitted);
+            if (open >= maxOpen) return $"{nameof(RiskManagerConfig.MaxOpenOrders)} reached: {open} orders open or in flight, the limit is {maxOpen}";
+        }
+        decimal qty = order.Quantity.ToDecimal();
+        decimal sign = order.Side == OrderSide.Buy ? 1m : -1m;
+        decimal projected = _cache.NetPosition(id) + sign * (qty + OpenLeaves(id, order.Side, order.ClientOrderId, includeReduceOnly: false));
+        if (Config.MaxPositionSize is decimal maxSize && Math.Abs(projected) > maxSize)
+            return $"{nameof(RiskManagerConfig.MaxPositionSize)} exceeded: the position in {id} could reach {projected} with this and the open orders, the limit is {maxSize}";
+
+        bool needsPrice = Config.MaxOrderNotional is not null || Config.MaxPositionNotional is not null || Config.MaxTotalExposure is not null || Config.MaxLeverage is not null;
+        if (!needsPrice) return null;
+        if (PriceFor(id, order) is not decimal price) return $"no price known for {id} to check the notional limits against";
+
+        decimal notional = qty * price;
+        if (Config.MaxOrderNotional is decimal maxOrder && notional > maxOrder)
+            return $"{nameof(RiskManagerConfig.MaxOrderNotional)} exceeded: the order is worth {notional}, the limit is {maxOrder}";
+        decimal positionNotional = Math.Abs(projected) * price;
+        if (Config.MaxPositionNotional is decimal maxPosition && positionNotional > maxPosition)
+            return $"{nameof(RiskManagerConfig.MaxPositionNotional)} exceeded: the position in {id} could be worth {positionNotional}, the limit is {maxPosition}";
+        if (Config.MaxTotalExposure is null && Config.MaxLeverage is null) return null;
+
+        decimal exposure = positionNotional;
+        foreach (Instrument other in _cache.Instruments())
+            if (other.Id != id) exposure += WorstExposure(other.Id);
+        if (Config.MaxTotalExposure is decimal maxExposure && exposure > maxExposure)
+            return $"{nameof(RiskManagerConfig.MaxTotalExposure)} exceeded: total exposure could reach {exposure}, the limit is {maxExposure}";
+        if (Config.MaxLeverage is decimal maxLeverage)
+        {
+            if (Equity() is not decimal equity || equity <= 0) return $"{nameof(RiskManagerConfig.MaxLeverage)} cannot be checked: account equity is unknown or not positive";
+            decimal leverage = exposure / equity;
+            if (leverage > maxLeverage)
+                return $"{nameof(RiskManagerConfig.MaxLeverage)} exceeded: leverage could reach {leverage:0.####} (exposure {exposure} / equity {equity}), the limit is {maxLeverage}";
+        }
+        return null;
+    }
+
+    /// <summary>What an instrument's position could be worth if every open order of its larger side filled.</summary>
+    private decimal WorstExposure(InstrumentId id)
+    {
+        decimal net = _cache.NetPosition(id);
+        decimal buys = OpenLeaves(id, OrderSide.Buy, null, includeReduceOnly: false);
+        decimal sells = OpenLeaves(id, OrderSide.Sell, null, includeReduceOnly: false);
+        decimal worst = Math.Max(Math.Abs(net + buys), Math.Abs(net - sells));
+        if (worst == 0) return 0;
+        return _cache.Price(id) is Price px ? worst * px.ToDecimal() : 0;
+    }
+
+    /// <summary>Quantity still to fill of the open or in-flight orders of one side (reduce-only ones cannot add exposure).</summary>
+    private decimal OpenLeaves(InstrumentId id, OrderSide side, ClientOrderId? except, bool includeReduceOnly)
+    {
+        decimal sum = 0;
+        foreach (Order o in _cache.OrdersOpen(id))
+            if (o.Side == side && o.ClientOrderId != except && (includeReduceOnly || !o.ReduceOnly)) sum += o.LeavesQty.ToDecimal();
+        foreach (Order o in _cache.OrdersInflight(id))
+            if (o.Status == OrderStatus.Submitted && o.Side == side && o.ClientOrderId != except && (includeReduceOnly || !o.ReduceOnly)) sum += o.LeavesQty.ToDecimal();
+        return sum;
+    }
+
+    private decimal? PriceFor(InstrumentId id, Order order)
+    {
+        if (order.Price is Price limit) return limit.ToDecimal();
+        if (order.TriggerPrice is Price trigger) return trigger.ToDecimal();
+        if (_cache.TryGetQuote(id, out QuoteTick quote)) return (order.Side == OrderSide.Buy ? quote.AskPrice : quote.BidPrice).ToDecimal();
+        return _cache.Price(id, order.Side)?.ToDecimal();
+    }
+
+    /// <summary>
+    /// Account equity: every account's balance (in its base currency when it has one) plus the unrealized PnL of
+    /// the open positions at the cache's price. Null before any account is known.
+    /// </summary>
+    public decimal? Equity()
+    {
+        IReadOnlyList<Account> accounts = _cache.Accounts();
+        if (accounts.Count == 0) return null;
+        decimal equity = 0;
+        foreach (Account account in accounts)
+        {
+            if (account.BaseCurrency is Currency currency) equity += account.Total(currency).Amount;
+            else foreach (AccountBalance balance in account.Balances.Values) equity += balance.Total.Amount;
+        }
+        foreach (Position position in _cache.PositionsOpen())
+            if (_cache.Price(position.InstrumentId, position.IsLong ? OrderSide.Sell : OrderSide.Buy) is Price px)
+                equity += position.UnrealizedPnl(px).Amount;
+        return equity;
+    }
+}
