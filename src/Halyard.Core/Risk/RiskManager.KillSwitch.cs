@@ -108,9 +108,9 @@ public sealed partial class RiskManager
         if (changed) Save(null);
 
         if (Config.DailyLossLimit is decimal limit && _dayStartEquity - equity >= limit)
-            Trip(Config.DailyLossState, $"daily loss {_dayStartEquity - equity} reached {nameof(RiskManagerConfig.DailyLossLimit)} {limit} (equity {equity})");
+            Trip(Config.DailyLossState, $"daily loss {N(_dayStartEquity.Value - equity)} reached {nameof(RiskManagerConfig.DailyLossLimit)} {limit} (equity {N(equity)})");
         if (Config.MaxDrawdown is decimal maxDrawdown && _peakEquity is decimal top && top > 0 && (top - equity) / top >= maxDrawdown)
-            Trip(Config.DrawdownState, $"drawdown {(top - equity) / top:P2} from the peak {top} reached {nameof(RiskManagerConfig.MaxDrawdown)} {maxDrawdown:P2} (equity {equity})");
+            Trip(Config.DrawdownState, $"drawdown {(top - equity) / top:P2} from the peak {N(top)} reached {nameof(RiskManagerConfig.MaxDrawdown)} {maxDrawdown:P2} (equity {N(equity)})");
     }
 
     /// <summary>Moves to a stricter state only: ACTIVE → REDUCING → HALTED.</summary>

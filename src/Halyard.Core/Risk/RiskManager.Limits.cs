@@ -51,7 +51,7 @@ public sealed partial class RiskManager
         decimal sign = order.Side == OrderSide.Buy ? 1m : -1m;
         decimal projected = _cache.NetPosition(id) + sign * (qty + OpenLeaves(id, order.Side, order.ClientOrderId, includeReduceOnly: false));
         if (Config.MaxPositionSize is decimal maxSize && Math.Abs(projected) > maxSize)
-            return $"{nameof(RiskManagerConfig.MaxPositionSize)} exceeded: the position in {id} could reach {projected} with this and the open orders, the limit is {maxSize}";
+            return $"{nameof(RiskManagerConfig.MaxPositionSize)} exceeded: the position in {id} could reach {N(projected)} with this and the open orders, the limit is {maxSize}";
 
         bool needsPrice = Config.MaxOrderNotional is not null || Config.MaxPositionNotional is not null || Config.MaxTotalExposure is not null || Config.MaxLeverage is not null;
         if (!needsPrice) return null;
@@ -59,23 +59,23 @@ public sealed partial class RiskManager
 
         decimal notional = qty * price;
         if (Config.MaxOrderNotional is decimal maxOrder && notional > maxOrder)
-            return $"{nameof(RiskManagerConfig.MaxOrderNotional)} exceeded: the order is worth {notional}, the limit is {maxOrder}";
+            return $"{nameof(RiskManagerConfig.MaxOrderNotional)} exceeded: the order is worth {N(notional)}, the limit is {maxOrder}";
         decimal positionNotional = Math.Abs(projected) * price;
         if (Config.MaxPositionNotional is decimal maxPosition && positionNotional > maxPosition)
-            return $"{nameof(RiskManagerConfig.MaxPositionNotional)} exceeded: the position in {id} could be worth {positionNotional}, the limit is {maxPosition}";
+            return $"{nameof(RiskManagerConfig.MaxPositionNotional)} exceeded: the position in {id} could be worth {N(positionNotional)}, the limit is {maxPosition}";
         if (Config.MaxTotalExposure is null && Config.MaxLeverage is null) return null;
 
         decimal exposure = positionNotional;
         foreach (Instrument other in _cache.Instruments())
             if (other.Id != id) exposure += WorstExposure(other.Id);
         if (Config.MaxTotalExposure is decimal maxExposure && exposure > maxExposure)
-            return $"{nameof(RiskManagerConfig.MaxTotalExposure)} exceeded: total exposure could reach {exposure}, the limit is {maxExposure}";
+            return $"{nameof(RiskManagerConfig.MaxTotalExposure)} exceeded: total exposure could reach {N(exposure)}, the limit is {maxExposure}";
         if (Config.MaxLeverage is decimal maxLeverage)
         {
             if (Equity() is not decimal equity || equity <= 0) return $"{nameof(RiskManagerConfig.MaxLeverage)} cannot be checked: account equity is unknown or not positive";
             decimal leverage = exposure / equity;
             if (leverage > maxLeverage)
-                return $"{nameof(RiskManagerConfig.MaxLeverage)} exceeded: leverage could reach {leverage:0.####} (exposure {exposure} / equity {equity}), the limit is {maxLeverage}";
+                return $"{nameof(RiskManagerConfig.MaxLeverage)} exceeded: leverage could reach {leverage:0.####} (exposure {N(exposure)} / equity {N(equity)}), the limit is {maxLeverage}";
         }
         return null;
     }
@@ -101,6 +101,9 @@ public sealed partial class RiskManager
             if (o.Status == OrderStatus.Submitted && o.Side == side && o.ClientOrderId != except && (includeReduceOnly || !o.ReduceOnly)) sum += o.LeavesQty.ToDecimal();
         return sum;
     }
+
+    /// <summary>Without trailing zeros, for messages (fixed-point values carry 18 decimals).</summary>
+    private static decimal N(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private decimal? PriceFor(InstrumentId id, Order order)
     {

@@ -281,4 +281,27 @@ public class StopLossTests
         h.Advance(TimeSpan.FromMinutes(1));
         h.Alerts.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void An_atr_stop_uses_the_fallback_percent_until_the_bars_warm_the_atr_up()
+    {
+        var spec = BarSpecification.Parse("1-MINUTE-LAST");
+        var h = new RiskHarness(new RiskManagerConfig { StopLoss = ProtectiveDistance.Atr(2m, spec, period: 2) with { FallbackPercent = 0.01m } });
+        var barType = new BarType(h.Eth.Id, spec);
+        h.Venue.Calls.ShouldContain($"+bars {barType}");
+        h.Quote("3000.0", "3000.5");
+        h.Buy("0.100");
+        h.Venue.WorkingOrders().ShouldBe(["Sell 0.100 StopMarket trigger 2970.4 reduce-only"]); // 1 % fallback
+        h.Sell("0.100");
+
+        foreach (var (high, low, close) in new[] { ("3010.0", "2990.0", "3000.0"), ("3005.0", "2995.0", "3000.0") })
+        {
+            var bar = new Bar(barType, Price.Parse("3000.0"), Price.Parse(high), Price.Parse(low), Price.Parse(close), Quantity.Parse("1.000"), h.Clock.UtcNowNs, h.Clock.UtcNowNs);
+            h.Kernel.Process(bar);
+        }
+        h.Manager.Atr(barType).ShouldBe(15m); // (20 + 10) / 2
+        h.Buy("0.100");
+
+        h.Venue.WorkingOrders().ShouldBe(["Sell 0.100 StopMarket trigger 2970.5 reduce-only"]); // 3000.5 − 2 × 15
+    }
 }
