@@ -8,6 +8,7 @@ public sealed partial class MatchingEngine
         if (!_ordersByOid.TryGetValue(oid, out RestingOrder? o) || o.Account.Name != account || o.Market.Coin != coin)
             return CancelResult.NotFound;
         Retire(o, OrderUpdateStatus.Canceled, tsNs);
+        RunDeferred(tsNs);
         return CancelResult.Success;
     }
 
@@ -15,6 +16,7 @@ public sealed partial class MatchingEngine
     {
         if (FindByCloid(account, cloid) is not { } o || o.Market.Coin != coin) return CancelResult.NotFound;
         Retire(o, OrderUpdateStatus.Canceled, tsNs);
+        RunDeferred(tsNs);
         return CancelResult.Success;
     }
 
@@ -25,7 +27,9 @@ public sealed partial class MatchingEngine
     public int CancelAll(string account, long tsNs, OrderUpdateStatus status = OrderUpdateStatus.ScheduledCancel)
     {
         if (!Ledger.TryGet(account, out MarginAccount state)) return 0;
-        return CancelAll(state, tsNs, status);
+        int count = CancelAll(state, tsNs, status);
+        RunDeferred(tsNs);
+        return count;
     }
 
     private int CancelAll(MarginAccount state, long tsNs, OrderUpdateStatus status)
@@ -69,7 +73,9 @@ public sealed partial class MatchingEngine
             account.ByCloid is { } byCloid && byCloid.ContainsKey(replacement.Cloid))
             return PlaceResult.Rejected(MatchingErrors.DuplicateCloid);
         Retire(old, OrderUpdateStatus.Canceled, tsNs);
-        return PlaceNew(market, account, in replacement, cloid, tsNs);
+        PlaceResult result = PlaceNew(market, account, in replacement, cloid, tsNs);
+        RunDeferred(tsNs);
+        return result;
     }
 
     private RestingOrder? FindByCloid(string account, string cloid) =>

@@ -5,6 +5,7 @@ namespace Halyard.Core.Matching;
 public sealed partial class MatchingEngine
 {
     private readonly List<RestingOrder> _fired = [];
+    private readonly List<long> _firedOids = [];
     private readonly List<TriggeredOrder> _triggered = [];
     private readonly List<MarginPosition> _scan = [];
     private static readonly Comparison<RestingOrder> ByOid = (a, b) => a.Oid.CompareTo(b.Oid);
@@ -24,8 +25,13 @@ public sealed partial class MatchingEngine
         _fired.Clear();
         market.Triggers.TakeFired(markPxRaw, _fired);
         if (_fired.Count > 1) _fired.Sort(ByOid);
-        foreach (RestingOrder o in _fired)
+        // By oid, not node: a fired order can be cancelled (and its node reused) by an earlier one's sibling fill.
+        _firedOids.Clear();
+        foreach (RestingOrder o in _fired) _firedOids.Add(o.Oid);
+        _fired.Clear();
+        foreach (long oid in _firedOids)
         {
+            if (!_ordersByOid.TryGetValue(oid, out RestingOrder? o) || !o.Trigger.HasValue || o.IsTriggered) continue;
             o.IsTriggered = true;
             o.Tif = o.Trigger!.Value.IsMarket ? MatchingTif.Ioc : MatchingTif.Gtc;
             o.TimestampNs = tsNs;
@@ -35,9 +41,12 @@ public sealed partial class MatchingEngine
             if (result.IsError)
                 _sink.OnOrderUpdate(new OrderUpdate(before with { SzRaw = 0 }, rejectStatus, tsNs));
             _triggered.Add(new TriggeredOrder(before, result));
+            RunDeferred(tsNs);
         }
         _fired.Clear();
+        RunDeferred(tsNs);
         LiquidateBelowMaintenance(market, tsNs);
+        RunDeferred(tsNs);
         return _triggered;
     }
 
@@ -69,6 +78,7 @@ public sealed partial class MatchingEngine
             _sink.OnFunding(in payment);
         }
         LiquidateBelowMaintenance(market, tsNs);
+        RunDeferred(tsNs);
     }
 
     private void LiquidateBelowMaintenance(Market market, long tsNs)

@@ -68,6 +68,8 @@ public sealed partial class MatchingEngine
             taker.Account.Name, taker.Oid, taker.Cloid, Ledger.ToMoney(takerFee), Ledger.ToMoney(takerPnl), takerStart,
             maker.Account.Name, maker.Oid, maker.Cloid, Ledger.ToMoney(makerFee), Ledger.ToMoney(makerPnl), makerStart, tsNs);
         _sink.OnFill(in fill);
+        if (taker.GroupId != 0) OnChildFilled(taker);
+        if (maker.GroupId != 0) OnChildFilled(maker);
     }
 
     /// <summary>
@@ -88,6 +90,7 @@ public sealed partial class MatchingEngine
         }
         o.Account.RemoveOrder(o);
         _ordersByOid.Remove(o.Oid);
+        OnOrderGone(o, filled: status == OrderUpdateStatus.Filled);
         Emit(o, status, tsNs);
         Release(o);
     }

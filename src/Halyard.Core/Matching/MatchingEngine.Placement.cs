@@ -10,6 +10,13 @@ public sealed partial class MatchingEngine
     /// </summary>
     public PlaceResult Place(in MatchingOrder order, long tsNs)
     {
+        PlaceResult result = PlaceCore(in order, tsNs);
+        if (_deferred.Count > 0) RunDeferred(tsNs);
+        return result;
+    }
+
+    private PlaceResult PlaceCore(in MatchingOrder order, long tsNs)
+    {
         if (!_markets.TryGetValue(order.Coin, out Market? market)) return PlaceResult.Rejected(MatchingErrors.UnknownCoin(order.Coin));
         if (Validate(market, in order) is { } error) return PlaceResult.Rejected(error);
         MarginAccount account = Ledger.GetOrCreate(order.Account);
@@ -155,6 +162,7 @@ public sealed partial class MatchingEngine
     /// <summary>Rejects an order before it rested (a triggered order also leaves its account's order list).</summary>
     private PlaceResult Reject(RestingOrder o, string error)
     {
+        OnOrderGone(o, filled: false);
         if (o.IsTriggered)
         {
             o.Account.RemoveOrder(o);
@@ -167,6 +175,7 @@ public sealed partial class MatchingEngine
     /// <summary>Ends an order that never rested (filled, or IOC remainder cancelled).</summary>
     private void Finish(RestingOrder o, OrderUpdateStatus status, long tsNs)
     {
+        OnOrderGone(o, filled: o.SzRaw < o.OrigSzRaw);
         if (o.IsTriggered)
         {
             o.Account.RemoveOrder(o);

@@ -15,6 +15,8 @@ public static class MatchingErrors
     public const string InvalidLeverage = "Invalid leverage value.";
     public const string InsufficientMarginForLeverage = "Insufficient margin to update leverage.";
     public const string DuplicateCloid = "Duplicate cloid.";
+    public const string InvalidTpslChild = "TP/SL orders must be reduce-only trigger orders on the other side of their parent.";
+    public const string ParentNotPlaced = "Parent order was not placed.";
 
     /// <summary>"Post only order would have immediately matched, bbo was {bid}@{ask}."</summary>
     public static string PostOnlyWouldMatch(string bid, string ask) =>

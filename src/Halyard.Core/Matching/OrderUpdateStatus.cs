@@ -21,4 +21,6 @@ public enum OrderUpdateStatus
     LiquidatedCanceled = 8,
     /// <summary>Triggered order cancelled for insufficient margin ("marginCanceled").</summary>
     MarginCanceled = 9,
+    /// <summary>A TP/SL child cancelled because its sibling filled ("siblingFilledCanceled").</summary>
+    SiblingFilledCanceled = 10,
 }

@@ -11,4 +11,6 @@ public enum PlaceOutcome
     Error = 3,
     /// <summary>A trigger order was accepted and waits for the mark price.</summary>
     WaitingForTrigger = 4,
+    /// <summary>A TP/SL child of a resting parent: placed when the parent fills (no oid yet).</summary>
+    WaitingForFill = 5,
 }

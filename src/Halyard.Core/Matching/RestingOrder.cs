@@ -22,6 +22,12 @@ internal sealed class RestingOrder
     public OrderTrigger? Trigger;
     public bool IsTriggered;
 
+    /// <summary>For a TP/SL child: the oid of its parent, shared by its siblings; 0 otherwise.</summary>
+    public long GroupId;
+
+    /// <summary>A parent whose TP/SL children wait for it to fill.</summary>
+    public bool HasPendingChildren;
+
     /// <summary>Waiting in the trigger book rather than resting on the order book.</summary>
     public bool IsWaitingTrigger => Trigger.HasValue && !IsTriggered;
 
@@ -43,6 +49,8 @@ internal sealed class RestingOrder
         Market = null!;
         Trigger = null;
         IsTriggered = false;
+        GroupId = 0;
+        HasPendingChildren = false;
         Level = null;
         Prev = Next = AccountPrev = AccountNext = null;
     }

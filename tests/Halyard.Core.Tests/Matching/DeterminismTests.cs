@@ -35,6 +35,22 @@ public class DeterminismTests
                 PlaceResult r = f.Engine.Place(new MatchingOrder(account, Coin, side, Raw(px), Raw(sz), MatchingTif.Gtc, false, null, trigger), f.Tick());
                 if (!r.IsError) live.Add(r.Oid);
             }
+            else if (action < 66)
+            {
+                // A parent with a take-profit and a stop on the other side (exercises grouped children).
+                OrderSide other = side == OrderSide.Buy ? OrderSide.Sell : OrderSide.Buy;
+                decimal up = px + 5m, down = px - 5m;
+                MatchingOrder[] children =
+                [
+                    new(account, Coin, other, Raw(side == OrderSide.Buy ? up : down), Raw(sz), MatchingTif.Gtc, true, null,
+                        new OrderTrigger(Raw(side == OrderSide.Buy ? up : down), false, TpSl.Tp)),
+                    new(account, Coin, other, Raw(side == OrderSide.Buy ? down - 5m : up + 5m), Raw(sz), MatchingTif.Gtc, true, null,
+                        new OrderTrigger(Raw(side == OrderSide.Buy ? down : up), true, TpSl.Sl)),
+                ];
+                PlaceResult[] results = f.Engine.PlaceNormalTpsl(new MatchingOrder(account, Coin, side, Raw(px), Raw(sz)), children, f.Tick());
+                foreach (PlaceResult r in results)
+                    if (r.Outcome is PlaceOutcome.Resting or PlaceOutcome.WaitingForTrigger) live.Add(r.Oid);
+            }
             else if (action < 85 && live.Count > 0)
             {
                 int k = random.Next(live.Count);
@@ -75,6 +91,7 @@ public class DeterminismTests
             orders.ShouldAllBe(o => o.SzRaw > 0);
         }
         Accounts.Sum(a => f.Engine.Ledger.PositionSziRaw(a, Coin)).ShouldBe(0L); // every trade has two sides
+        Accounts.Sum(a => f.Engine.OpenOrderCount(a)).ShouldBe(f.Engine.LiveOrderCount);
     }
 
     [Fact]
