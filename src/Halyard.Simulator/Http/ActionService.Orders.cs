@@ -49,6 +49,12 @@ internal sealed partial class ActionService
             { error = "Invalid request: TP/SL orders in a normalTpsl or positionTpsl group must be reduce only"; return null; }
             orders[i++] = parsed;
         }
+        if (grouping == "normalTpsl")
+        {
+            if (count < 2 || orders[0].Order.Trigger.HasValue || orders.Skip(1).Any(o => !o.Order.Trigger.HasValue))
+            { error = "Invalid request: a normalTpsl group is a parent limit order followed by its TP/SL trigger orders"; return null; }
+            return new ActionCommand(count, (service, account, w) => service.PlaceGroup(orders, account, w));
+        }
         return new ActionCommand(count, (service, account, w) => service.PlaceOrders(orders, account, w));
     }
 
@@ -63,6 +69,41 @@ internal sealed partial class ActionService
             if (parsed.Error is not null) { WriteOrderError(w, parsed.Error); continue; }
             var result = _exchange.Engine.Place(parsed.Order with { Account = account }, nowNs);
             WritePlaceResult(w, result);
+        }
+        WriteStatusesEnd(w);
+        return null;
+    }
+
+    /// <summary>
+    /// normalTpsl: the parent first; its TP/SL children are placed once it has filled completely — at once when it
+    /// fills now, else later ("waitingForFill" until then); they are dropped if it is cancelled.
+    /// </summary>
+    private string? PlaceGroup(ParsedOrder[] orders, string account, Utf8JsonWriter w)
+    {
+        WriteStatusesStart(w, "order");
+        var parent = orders[0];
+        PlaceResult result = parent.Error is not null
+            ? PlaceResult.Rejected(parent.Error)
+            : _exchange.Engine.Place(parent.Order with { Account = account }, _exchange.NowNs());
+        WritePlaceResult(w, result);
+        var children = orders.Skip(1).Select(o => o.Order).ToArray();
+        string? childError = orders.Skip(1).Select(o => o.Error).FirstOrDefault(e => e is not null);
+        if (result.IsError || childError is not null)
+        {
+            foreach (var _ in children) WriteOrderError(w, result.IsError ? "Parent order was rejected." : childError!);
+        }
+        else if (result.Outcome == PlaceOutcome.Filled && result.TotalSzRaw == parent.Order.SzRaw)
+        {
+            foreach (var child in _exchange.PlaceChildren(account, children)) WritePlaceResult(w, child);
+        }
+        else if (result.Outcome == PlaceOutcome.Resting)
+        {
+            _exchange.HoldChildren(result.Oid, account, children);
+            foreach (var _ in children) w.WriteStringValue("waitingForFill"u8);
+        }
+        else
+        {
+            foreach (var _ in children) WriteOrderError(w, "Parent order did not fill; its TP/SL orders were not placed.");
         }
         WriteStatusesEnd(w);
         return null;

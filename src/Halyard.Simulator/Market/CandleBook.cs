@@ -82,7 +82,7 @@ internal sealed class CandleBook
         }
         long length = LengthMs(interval);
         // Weeks start on Monday like the exchange's (the Unix epoch was a Thursday).
-        long offset = interval == "1w" ? 4 * 86_400_000L : 0;
+        long offset = interval == "1w" ? 3 * 86_400_000L : 0; // Monday 1969-12-29 is 3 days before the epoch
         long open = (timeMs + offset) / length * length - offset;
         return (open, open + length - 1);
     }

@@ -168,3 +168,42 @@ public sealed class ExchangeActionTests
         fills[0].GetProperty("dir").GetString().ShouldBe("Close Long");
     }
 }
+
+/// <summary>normalTpsl groups: children wait for the parent to fill.</summary>
+public sealed class TpslGroupTests
+{
+    private static JsonElement Statuses(JsonElement body) => body.GetProperty("response").GetProperty("data").GetProperty("statuses");
+
+    private static OrderAction Group(string parentPx, TimeInForce tif) => new([
+        new OrderWire(1, true, parentPx, "0.01", false, OrderTypeWire.Limit(tif)),
+        new OrderWire(1, false, "4000", "0.01", true, OrderTypeWire.Trigger(true, "3900", TpSl.TakeProfit)),
+        new OrderWire(1, false, "2500", "0.01", true, OrderTypeWire.Trigger(true, "2600", TpSl.StopLoss)),
+    ], OrderGrouping.NormalTpsl);
+
+    [Fact]
+    public async Task Children_of_a_filled_parent_wait_for_their_triggers()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        var wallet = await sim.FundedWalletAsync();
+        var body = await sim.ActAsync(wallet.Sign(Group("3600", TimeInForce.Ioc)));
+        Statuses(body)[0].TryGetProperty("filled", out _).ShouldBeTrue(body.GetRawText());
+        Statuses(body)[1].GetString().ShouldBe("waitingForTrigger");
+        Statuses(body)[2].GetString().ShouldBe("waitingForTrigger");
+    }
+
+    [Fact]
+    public async Task Children_of_a_resting_parent_are_placed_when_it_fills()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        var wallet = await sim.FundedWalletAsync();
+        var body = await sim.ActAsync(wallet.Sign(Group("3000", TimeInForce.Gtc)));
+        Statuses(body)[0].TryGetProperty("resting", out _).ShouldBeTrue(body.GetRawText());
+        Statuses(body)[1].GetString().ShouldBe("waitingForFill");
+        Statuses(body)[2].GetString().ShouldBe("waitingForFill");
+        (await sim.InfoAsync("{\"type\":\"frontendOpenOrders\",\"user\":\"" + wallet.Address + "\"}")).Body.GetArrayLength().ShouldBe(1);
+
+        sim.Host.SetPrice("ETH", 2990m); // the parent bid fills against the falling asks
+        var open = (await sim.InfoAsync("{\"type\":\"frontendOpenOrders\",\"user\":\"" + wallet.Address + "\"}")).Body;
+        open.EnumerateArray().Select(o => o.GetProperty("orderType").GetString()).ShouldBe(["Take Profit Market", "Stop Market"], ignoreOrder: true);
+    }
+}
