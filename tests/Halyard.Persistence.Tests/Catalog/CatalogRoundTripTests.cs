@@ -225,4 +225,28 @@ public sealed class CatalogRoundTripTests
         Directory.Move(written, Path.Combine(temp.Root, "data", "quotes"));
         ReadAll(temp.Catalog, MarketDataQuery.For(MarketDataKind.QuoteTick)).ShouldBe(quotes.Cast<object>().ToList());
     }
+
+    [Fact]
+    public void Reading_the_wrong_kind_of_item_fails_clearly()
+    {
+        using var temp = new TempCatalog();
+        temp.Catalog.Write(SampleData.Trades(SampleData.Btc, 1));
+        using CatalogReader reader = temp.Catalog.Open(MarketDataQuery.For(MarketDataKind.TradeTick));
+        Should.Throw<InvalidOperationException>(() => reader.Trade).Message.ShouldContain("MoveNext");
+        reader.MoveNext().ShouldBeTrue();
+        reader.Kind.ShouldBe(MarketDataKind.TradeTick);
+        Should.Throw<InvalidOperationException>(() => reader.Quote).Message.ShouldContain("not a QuoteTick");
+        reader.MoveNext().ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_catalog_is_a_market_data_source_for_the_backtest()
+    {
+        using var temp = new TempCatalog();
+        MarkPriceUpdate[] marks = SampleData.MarkPrices(SampleData.Btc, 10);
+        temp.Catalog.Write(marks);
+        IMarketDataSource source = temp.Catalog;
+        using IMarketDataReader reader = source.Open(MarketDataQuery.For(MarketDataKind.MarkPriceUpdate, SampleData.Btc, marks[2].TsInit, marks[4].TsInit));
+        reader.ReadAllObjects().ShouldBe(marks[2..5].Cast<object>().ToList());
+    }
 }
