@@ -1,6 +1,9 @@
 namespace Halyard.Core.Data;
 
-/// <summary>The kinds of market data a <see cref="IMarketDataSource"/> can replay.</summary>
+/// <summary>
+/// The kinds of market data a <see cref="IMarketDataSource"/> stores and replays (one per stored type;
+/// subscriptions use <see cref="DataKind"/>, which adds the derived order book).
+/// </summary>
 public enum MarketDataKind
 {
     QuoteTick = 1,
