@@ -9,7 +9,7 @@ namespace Halyard.Benchmarks.Catalog;
 /// Catalog throughput on one core: write and read 1M quote ticks (targets: ≥ 2 M/s write, ≥ 10 M/s read).
 /// Results are per quote tick (OperationsPerInvoke). The setup prints bytes per row for every type.
 /// </summary>
-[MemoryDiagnoser]
+[MemoryDiagnoser, MinColumn, MedianColumn, MaxColumn]
 public class CatalogBenchmarks
 {
     private const int Rows = 1_000_000;
