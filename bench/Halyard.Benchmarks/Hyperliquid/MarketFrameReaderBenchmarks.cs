@@ -12,9 +12,17 @@ namespace Halyard.Benchmarks.Hyperliquid;
 /// Compares the hot-path reader with the source-generated DTO path.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[Config(typeof(Percentiles))]
 public class MarketFrameReaderBenchmarks
 {
+    private sealed class Percentiles : BenchmarkDotNet.Configs.ManualConfig
+    {
+        public Percentiles() => AddColumn(new P99Column());
+    }
+
     private byte[] _book = [];
+    private byte[] _prettyBook = [];
     private byte[] _bbo = [];
     private byte[] _trades = [];
     private readonly BookSnapshotBuffer _bookBuffer = new();
@@ -25,6 +33,8 @@ public class MarketFrameReaderBenchmarks
     public void Setup()
     {
         _book = Encoding.UTF8.GetBytes(BuildBook(levelsPerSide: 20));
+        using (var doc = System.Text.Json.JsonDocument.Parse(_book))
+            _prettyBook = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(doc.RootElement, new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
         _bbo = """{"channel":"bbo","data":{"coin":"BTC","time":1754450975512,"bbo":[{"px":"113377.0","sz":"7.6699","n":17},{"px":"113378.0","sz":"0.11543","n":3}]}}"""u8.ToArray();
         var trades = new StringBuilder("""{"channel":"trades","data":[""");
         for (int i = 0; i < 10; i++)
@@ -58,6 +68,13 @@ public class MarketFrameReaderBenchmarks
     public int L2BookHotPath()
     {
         MarketFrameReader.TryParseL2Book(_book, _bookBuffer, out _);
+        return _bookBuffer.BidCount;
+    }
+
+    [Benchmark(Description = "l2Book 20x20 general reader (indented JSON)")]
+    public int L2BookGeneralReader()
+    {
+        MarketFrameReader.TryParseL2Book(_prettyBook, _bookBuffer, out _);
         return _bookBuffer.BidCount;
     }
 

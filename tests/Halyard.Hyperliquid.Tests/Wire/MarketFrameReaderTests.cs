@@ -114,4 +114,56 @@ public class MarketFrameReaderTests
         for (int i = 0; i < 100; i++) MarketFrameReader.TryParseL2Book(frame, buffer, out _);
         (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
     }
+
+    private static byte[] Compact(string fixture)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(FixtureFiles.Bytes(fixture));
+        return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(doc.RootElement);
+    }
+
+    [Theory]
+    [InlineData("ws_l2Book.message.json")]
+    [InlineData("info_l2Book.response.json")]
+    public void The_compact_fast_path_reads_exactly_what_the_general_reader_reads(string fixture)
+    {
+        var general = new BookSnapshotBuffer();
+        var fast = new BookSnapshotBuffer();
+        MarketFrameReader.TryParseL2Book(FixtureFiles.Bytes(fixture), general, out _).ShouldBeTrue(); // pretty-printed: general reader
+        byte[] compact = Compact(fixture);
+        compact[0].ShouldBe((byte)'{');
+        MarketFrameReader.TryParseL2Book(compact, fast, out var error).ShouldBeTrue(error);
+        fast.Coin.ShouldBe(general.Coin);
+        fast.Time.ShouldBe(general.Time);
+        fast.Bids.ToArray().ShouldBe(general.Bids.ToArray());
+        fast.Asks.ToArray().ShouldBe(general.Asks.ToArray());
+    }
+
+    [Theory]
+    [InlineData("""{"channel":"l2Book","data":{"time":5,"coin":"BTC","levels":[[{"sz":"1","px":"2","n":3}],[]]}}""")]
+    [InlineData("""{"channel":"l2Book","data":{"coin":"B\u0054C","time":5,"levels":[[{"px":"2","sz":"1","n":3}],[]]}}""")]
+    [InlineData("""{"channel":"l2Book","data":{"coin":"BTC","time":5,"levels":[[{"px":"2","sz":"1","n":3,"extra":true}],[]]}}""")]
+    [InlineData("""{"channel":"l2Book","data":{"coin":"BTC","time":5,"levels":[[{"px":"2","sz":"1","n":3}],[]]},"extra":1}""")]
+    public void Frames_off_the_compact_shape_fall_back_to_the_general_reader(string frame)
+    {
+        var buffer = new BookSnapshotBuffer();
+        MarketFrameReader.TryParseL2Book(System.Text.Encoding.UTF8.GetBytes(frame), buffer, out var error).ShouldBeTrue(error);
+        buffer.Coin.ShouldBe("BTC");
+        buffer.Time.ShouldBe(5);
+        buffer.Bids[0].Price.ShouldBe(Price.Parse("2"));
+        buffer.Bids[0].Size.ShouldBe(Quantity.Parse("1"));
+        buffer.AskCount.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("""{"channel":"l2Book","data":{"coin":"BTC","time":5,"levels":[[{"px":"2.x","sz":"1","n":3}],[]]}}""", "l2Book: levels[0][0].px is not a valid value: '2.x'")]
+    [InlineData("""{"channel":"l2Book","data":{"coin":"BTC","time":5,"levels":[[{"px":"2","sz":"-1","n":3}],[]]}}""", "l2Book: levels[0][0].sz is not a valid value: '-1'")]
+    [InlineData("""{"channel":"l2Book","data":{"coin":"BTC","time":5,"levels":[[{"px":"2","sz":"1","n":3}]]}}""", "l2Book: 'levels' must have two sides, found 1")]
+    [InlineData("""{"channel":"l2Book","data":{"coin":"BTC","time":5,"levels":[[{"px":"2","sz":"1","n":3}],[]]}""", null)]
+    public void Compact_frames_with_bad_values_get_the_general_readers_error(string frame, string? expected)
+    {
+        var buffer = new BookSnapshotBuffer();
+        MarketFrameReader.TryParseL2Book(System.Text.Encoding.UTF8.GetBytes(frame), buffer, out var error).ShouldBeFalse();
+        if (expected is not null) error.ShouldBe(expected);
+        else error.ShouldStartWith("l2Book: malformed JSON");
+    }
 }

@@ -16,18 +16,21 @@ public static partial class MarketFrameReader
             if (!reader.Read()) return Fail("trades: empty message", out error);
             if (reader.TokenType == JsonTokenType.StartArray) return ReadTradeArray(ref reader, into, out error);
             if (reader.TokenType != JsonTokenType.StartObject) return Fail("trades: the message is not a JSON object or array", out error);
+            bool data = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != JsonTokenType.StartArray) return Fail("trades: 'data' must be an array", out error);
-                    return ReadTradeArray(ref reader, into, out error);
+                    if (!ReadTradeArray(ref reader, into, out string? inner)) return Fail(inner ?? "trades: invalid data", out error);
+                    data = true; // keep reading so a truncated envelope is caught
+                    continue;
                 }
                 reader.Read();
                 reader.Skip();
             }
-            return Fail("trades: missing 'data'", out error);
+            return data ? Succeed(out error) : Fail("trades: missing 'data'", out error);
         }
         catch (JsonException ex)
         {
@@ -105,6 +108,12 @@ public static partial class MarketFrameReader
         string? missing = !hasCoin ? "coin" : !hasSide ? "side" : !hasPx ? "px" : !hasSz ? "sz" : !hasTime ? "time" : !hasTid ? "tid" : null;
         if (missing is not null) return Fail($"trades: data[{index}] is missing '{missing}'", out error);
         into.Add(new TradePrint(px, sz, time, tid, buyer, pxDec, szDec));
+        error = null;
+        return true;
+    }
+
+    private static bool Succeed(out string? error)
+    {
         error = null;
         return true;
     }

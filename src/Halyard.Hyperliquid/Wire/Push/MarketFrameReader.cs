@@ -19,6 +19,11 @@ public static partial class MarketFrameReader
     public static bool TryParseL2Book(ReadOnlySpan<byte> json, BookSnapshotBuffer into, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(into);
+        if (TryParseL2BookCompact(json, into))
+        {
+            error = null;
+            return true;
+        }
         into.Reset();
         var reader = new Utf8JsonReader(json);
         try
@@ -53,14 +58,16 @@ public static partial class MarketFrameReader
 
     private static bool ReadBookObject(ref Utf8JsonReader r, BookSnapshotBuffer into, bool envelope, out string? error)
     {
-        bool coin = false, time = false, levels = false;
+        bool coin = false, time = false, levels = false, data = false;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             if (envelope && r.ValueTextEquals("data"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.StartObject) return Fail("l2Book: 'data' must be an object", out error);
-                return ReadBookObject(ref r, into, envelope: false, out error);
+                if (!ReadBookObject(ref r, into, envelope: false, out error)) return false;
+                data = true; // keep reading so a truncated envelope is caught
+                continue;
             }
             if (r.ValueTextEquals("coin"u8))
             {
@@ -87,6 +94,11 @@ public static partial class MarketFrameReader
                 r.Read();
                 r.Skip();
             }
+        }
+        if (data)
+        {
+            error = null;
+            return true;
         }
         if (!coin) return Fail("l2Book: missing 'coin'", out error);
         if (!time) return Fail("l2Book: missing 'time'", out error);
@@ -119,14 +131,16 @@ public static partial class MarketFrameReader
 
     private static bool ReadBboObject(ref Utf8JsonReader r, BboBuffer into, bool envelope, out string? error)
     {
-        bool coin = false, time = false, bbo = false;
+        bool coin = false, time = false, bbo = false, data = false;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             if (envelope && r.ValueTextEquals("data"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.StartObject) return Fail("bbo: 'data' must be an object", out error);
-                return ReadBboObject(ref r, into, envelope: false, out error);
+                if (!ReadBboObject(ref r, into, envelope: false, out error)) return false;
+                data = true; // keep reading so a truncated envelope is caught
+                continue;
             }
             if (r.ValueTextEquals("coin"u8))
             {
@@ -165,6 +179,11 @@ public static partial class MarketFrameReader
                 r.Read();
                 r.Skip();
             }
+        }
+        if (data)
+        {
+            error = null;
+            return true;
         }
         if (!coin) return Fail("bbo: missing 'coin'", out error);
         if (!time) return Fail("bbo: missing 'time'", out error);
