@@ -15,13 +15,14 @@ public sealed partial class ExecutionEngine
     public bool Process(IOrderEvent orderEvent)
     {
         ArgumentNullException.ThrowIfNull(orderEvent);
-        Order? order = _cache.Order(orderEvent.ClientOrderId);
+        Order? order = FindOrder(orderEvent.ClientOrderId);
         if (order is null)
         {
             if (_warnedUnknownOrders.Add(orderEvent.ClientOrderId))
                 _log.LogWarning("{Event} for unknown order {ClientOrderId} dropped", orderEvent.GetType().Name, orderEvent.ClientOrderId);
             return false;
         }
+        if (orderEvent.ClientOrderId != order.ClientOrderId) orderEvent = Readdress(orderEvent, order.ClientOrderId);
 
         if (orderEvent is OrderFilled { PositionId: null } unassigned)
             orderEvent = unassigned with { PositionId = _cache.PositionIdFor(order.ClientOrderId) ?? PositionId.Netting(order.InstrumentId, order.StrategyId) };
@@ -74,6 +75,7 @@ public sealed partial class ExecutionEngine
                 fill.TradeId, fill.ClientOrderId, fill.InstrumentId);
             return [];
         }
+        if (!_inReconciliation) _lastLiveFillNs[fill.InstrumentId] = _clock.UtcNowNs;
         PositionId positionId = fill.PositionId!.Value;
         Position? position = _cache.Position(positionId);
         PositionUpdate update;

@@ -79,6 +79,12 @@ public sealed partial class ExecutionEngine
         int aligned = 0;
         foreach (InstrumentId id in instruments.Distinct().OrderBy(i => i.ToString(), StringComparer.Ordinal))
         {
+            if (_lastLiveFillNs.TryGetValue(id, out long lastFill) && lastFill > mass.TsInit)
+            {
+                // A fill arrived after the venue took its snapshot: the snapshot is stale for this instrument.
+                _log.LogInformation("Position in {InstrumentId} not aligned: a fill arrived after the venue's snapshot", id);
+                continue;
+            }
             PositionStatusReport? report = reported.GetValueOrDefault(id);
             decimal gap = (report?.SignedQty ?? 0m) - _cache.NetPosition(id);
             if (gap == 0m) continue;

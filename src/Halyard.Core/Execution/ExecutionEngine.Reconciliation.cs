@@ -8,6 +8,8 @@ public sealed partial class ExecutionEngine
     private int _eventsGenerated;
     private int _fillsInferred;
     private int _externalCreated;
+    private bool _inReconciliation;
+    private readonly Dictionary<InstrumentId, long> _lastLiveFillNs = [];
 
     /// <summary>
     /// Orders submitted more recently than this are left alone when the venue does not list them yet
@@ -24,6 +26,19 @@ public sealed partial class ExecutionEngine
     public ReconciliationResult Reconcile(ExecutionMassStatus mass)
     {
         ArgumentNullException.ThrowIfNull(mass);
+        _inReconciliation = true;
+        try
+        {
+            return ReconcileCore(mass);
+        }
+        finally
+        {
+            _inReconciliation = false;
+        }
+    }
+
+    private ReconciliationResult ReconcileCore(ExecutionMassStatus mass)
+    {
         _eventsGenerated = _fillsInferred = _externalCreated = 0;
         var fillsByVenueOrder = mass.FillReports.OrderBy(f => f.TsEvent).GroupBy(f => f.VenueOrderId).ToDictionary(g => g.Key, g => g.ToList());
         var seen = new HashSet<ClientOrderId>();
@@ -68,7 +83,7 @@ public sealed partial class ExecutionEngine
 
     private Order? FindOrder(ClientOrderId? clientOrderId, VenueOrderId venueOrderId)
     {
-        if (clientOrderId is ClientOrderId id && _cache.Order(id) is Order byClientId) return byClientId;
+        if (clientOrderId is ClientOrderId id && FindOrder(id) is Order byClientId) return byClientId;
         return _cache.ClientOrderIdFor(venueOrderId) is ClientOrderId mapped ? _cache.Order(mapped) : null;
     }
 

@@ -22,7 +22,9 @@ public sealed class TradingNode : IAsyncDisposable
     private readonly List<IDataClient> _dataClients = [];
     private readonly List<IExecutionClient> _executionClients = [];
     private readonly CancellationTokenSource _loopStop = new();
+    private readonly HashSet<IExecutionClient> _reconciling = [];
     private Task? _loop;
+    private const string ReconcileTimer = "TradingNode.Reconcile";
 
     /// <param name="riskStateStore">Where the kill switch's state survives a restart (e.g. Persistence's store); in memory when null.</param>
     public TradingNode(TradingNodeConfig config, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, ICache? cache = null,
@@ -82,6 +84,8 @@ public sealed class TradingNode : IAsyncDisposable
             await ConnectAllAsync(ct).ConfigureAwait(false);
             if (Config.ReconcileOnStart) await ReconcileAsync(ct).ConfigureAwait(false);
             await Kernel.InvokeAsync(Kernel.StartStrategies).ConfigureAwait(false);
+            if (Config.ReconciliationInterval is TimeSpan interval)
+                await Kernel.InvokeAsync(() => Clock.SetTimer(ReconcileTimer, interval.Ticks * 100, null, null, OnReconcileTimer)).ConfigureAwait(false);
             State = NodeState.Running;
             _log.LogInformation("Node {TraderId} running", Kernel.TraderId);
         }
@@ -129,6 +133,32 @@ public sealed class TradingNode : IAsyncDisposable
         return results;
     }
 
+    /// <summary>Kernel thread: asks each client for its mass status off the kernel thread; the answer comes back through the inbox.</summary>
+    private void OnReconcileTimer(TimeEvent timeEvent)
+    {
+        long since = Clock.UtcNowNs - Config.ReconciliationLookback.Ticks * 100;
+        foreach (IExecutionClient client in _executionClients)
+        {
+            if (!_reconciling.Add(client)) continue; // the previous request is still running
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    using var timeout = new CancellationTokenSource(Config.ReconciliationTimeout);
+                    Inbox.Post(await client.GenerateMassStatusAsync(since, timeout.Token).ConfigureAwait(false));
+                }
+                catch (Exception ex)
+                {
+                    _log.LogWarning(ex, "Periodic reconciliation with {ClientId} failed", client.ClientId);
+                }
+                finally
+                {
+                    Inbox.Post(() => _reconciling.Remove(client));
+                }
+            });
+        }
+    }
+
     /// <summary>Stops strategies, cancels open orders (and closes positions) as configured, waits for the venue, disconnects.</summary>
     public async Task StopAsync(CancellationToken ct)
     {
@@ -142,6 +172,7 @@ public sealed class TradingNode : IAsyncDisposable
         _log.LogInformation("Node {TraderId} stopping", Kernel.TraderId);
         await Kernel.InvokeAsync(() =>
         {
+            Clock.CancelTimer(ReconcileTimer);
             Kernel.StopStrategies();
             if (Config.CancelOrdersOnStop) CancelAllOpenOrders();
             if (Config.ClosePositionsOnStop)

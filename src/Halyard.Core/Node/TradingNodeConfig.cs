@@ -24,6 +24,8 @@ public sealed record TradingNodeConfig
     public TimeSpan ReconciliationLookback { get; init; } = TimeSpan.FromDays(1);
     /// <summary>How long reconciliation may take per venue.</summary>
     public TimeSpan ReconciliationTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Reconcile again at this interval while running (catches events lost on a dropped connection); null = only at start.</summary>
+    public TimeSpan? ReconciliationInterval { get; init; }
     public RiskEngineConfig Risk { get; init; } = new();
     /// <summary>Protective stops, limits and the kill switch every strategy gets.</summary>
     public RiskManagerConfig RiskManager { get; init; } = new();
@@ -43,6 +45,8 @@ public sealed record TradingNodeConfig
         Positive(DisconnectTimeout, nameof(DisconnectTimeout));
         Positive(StopTimeout, nameof(StopTimeout));
         Positive(ReconciliationTimeout, nameof(ReconciliationTimeout));
+        if (ReconciliationInterval is TimeSpan interval && interval <= TimeSpan.Zero)
+            throw new ConfigException(nameof(ReconciliationInterval), interval, "must be positive (or null for none)");
         if (ReconciliationLookback < TimeSpan.Zero) throw new ConfigException(nameof(ReconciliationLookback), ReconciliationLookback, "must not be negative");
         if (Risk is null) throw new ConfigException(nameof(Risk), null, "is required");
         try

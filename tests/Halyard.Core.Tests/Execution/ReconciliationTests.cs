@@ -163,4 +163,42 @@ public class ReconciliationTests
         h.Kernel.Process(Report(h, order.ClientOrderId, order.VenueOrderId!.Value.Value, OrderStatus.Canceled, "0.010", "0", "2990.0"));
         order.Status.ShouldBe(OrderStatus.Canceled);
     }
+
+    [Fact]
+    public void A_venue_that_knows_our_order_only_by_its_cloid_still_reaches_it()
+    {
+        var h = Harness();
+        Order order = _strategy.Buy(h.Id, "0.100", "2990.0");
+        h.Drain();
+        ClientOrderId asTheVenueSaysIt = ClientOrderId.FromCloidHex(order.ClientOrderId.ToCloidHex());
+        var mass = Mass(h,
+            orders: [Report(h, asTheVenueSaysIt, order.VenueOrderId!.Value.Value, OrderStatus.PartiallyFilled, "0.100", "0.030", "2990.0", avg: 2990.0m)],
+            fills: [Fill(h, asTheVenueSaysIt, order.VenueOrderId!.Value.Value, "T-c", "0.030", "2990.0")],
+            positions: [new PositionStatusReport(h.Venue.AccountId, h.Id, 0.03m, 2990.0m, _ts, _ts)]);
+
+        ReconciliationResult result = h.Kernel.Execution.Reconcile(mass);
+
+        result.ExternalOrdersCreated.ShouldBe(0);
+        order.FilledQty.ShouldBe(Quantity.Parse("0.03"));
+        h.Kernel.Cache.OrderExists(asTheVenueSaysIt).ShouldBeFalse();
+
+        h.Kernel.Process(new OrderCanceled(h.Kernel.TraderId, _strategy.Id, h.Id, asTheVenueSaysIt, order.VenueOrderId, h.Venue.AccountId, Guid.NewGuid(), _ts, _ts));
+        order.Status.ShouldBe(OrderStatus.Canceled);
+        _strategy.Events.Last().ClientOrderId.ShouldBe(order.ClientOrderId); // strategies see their own id
+    }
+
+    [Fact]
+    public void A_snapshot_older_than_a_live_fill_does_not_move_the_position()
+    {
+        var h = Harness();
+        ExecutionMassStatus stale = Mass(h); // the venue was flat when it answered
+        h.Quote("3000.0", "3000.5");          // time passes
+        _strategy.Market(h.Id, OrderSide.Buy, "0.050");
+        h.Drain();
+
+        h.Kernel.Execution.Reconcile(stale).PositionsAligned.ShouldBe(0);
+
+        h.Kernel.Cache.NetPosition(h.Id).ShouldBe(0.05m);
+        h.Kernel.Cache.PositionsOpen(h.Id, StrategyId.External).ShouldBeEmpty();
+    }
 }

@@ -110,6 +110,26 @@ public class TradingNodeTests
     }
 
     [Fact]
+    public async Task Periodic_reconciliation_recovers_a_fill_whose_event_was_lost()
+    {
+        var (node, venue, strategy) = Build(new TradingNodeConfig { ReconciliationInterval = TimeSpan.FromMilliseconds(50) });
+        await node.StartAsync(TestContext.Current.CancellationToken);
+        venue.PushQuote(Eth, "3000.0", "3000.5");
+        Order? order = null;
+        await OnKernel(node, () => order = strategy.Buy(Eth, "0.010", "2990.0"));
+        await Until(() => order!.Status == OrderStatus.Accepted);
+
+        venue.DropOrderEvents = true;
+        venue.PushQuote(Eth, "2980.0", "2980.5"); // the venue fills the order, the kernel never hears it
+        await Until(() => order!.Status == OrderStatus.Filled);
+        await node.StopAsync(TestContext.Current.CancellationToken);
+
+        order!.AvgPx.ShouldBe(2990.0m);
+        node.Cache.NetPosition(Eth).ShouldBe(0.01m);
+        venue.Calls.Count(c => c == "mass-status").ShouldBeGreaterThanOrEqualTo(2);
+    }
+
+    [Fact]
     public async Task A_client_that_does_not_connect_in_time_fails_the_start_and_names_itself()
     {
         var (node, venue, _) = Build(new TradingNodeConfig { ConnectTimeout = TimeSpan.FromMilliseconds(100) });

@@ -84,14 +84,14 @@ public sealed partial class TestVenue
             long now = _clock();
             if (!_orders.TryGetValue(command.ClientOrderId, out VenueOrder? order) || !order.IsResting || RejectModifies)
             {
-                _inbox.Post(new OrderModifyRejected(command.TraderId, command.StrategyId, command.InstrumentId, command.ClientOrderId,
+                PostEvent(new OrderModifyRejected(command.TraderId, command.StrategyId, command.InstrumentId, command.ClientOrderId,
                     command.VenueOrderId, AccountId, RejectModifies ? "modify refused by the venue" : "order is not open", Guid.NewGuid(), now, now));
                 return;
             }
             order.Quantity = command.Quantity ?? order.Quantity;
             order.Price = command.Price ?? order.Price;
             order.TriggerPrice = command.TriggerPrice ?? order.TriggerPrice;
-            _inbox.Post(new OrderUpdated(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, order.VenueOrderId, AccountId,
+            PostEvent(new OrderUpdated(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, order.VenueOrderId, AccountId,
                 order.Quantity, order.Price, order.TriggerPrice, Guid.NewGuid(), now, now));
             if (_quotes.TryGetValue(order.InstrumentId, out QuoteTick quote) && Crosses(order, quote)) Fill(order, order.Price!.Value, LiquiditySide.Maker);
         }
@@ -130,18 +130,24 @@ public sealed partial class TestVenue
         }
     }
 
+    /// <summary>Order events go to the kernel unless the connection is "dropped" (<see cref="DropOrderEvents"/>).</summary>
+    private void PostEvent(IOrderEvent orderEvent)
+    {
+        if (!DropOrderEvents) _inbox.Post(orderEvent);
+    }
+
     private void Place(Order order)
     {
         long now = _clock();
         if (_orders.ContainsKey(order.ClientOrderId))
         {
-            _inbox.Post(new OrderRejected(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, AccountId,
+            PostEvent(new OrderRejected(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, AccountId,
                 "duplicate client order id", Guid.NewGuid(), now, now));
             return;
         }
         if (RejectOrders?.Invoke(order) is string refusal)
         {
-            _inbox.Post(new OrderRejected(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, AccountId, refusal, Guid.NewGuid(), now, now));
+            PostEvent(new OrderRejected(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, AccountId, refusal, Guid.NewGuid(), now, now));
             return;
         }
         var venueOrder = new VenueOrder(order, new VenueOrderId($"V-{++_nextOrderId}"), _nextOrderId, now);
@@ -149,12 +155,12 @@ public sealed partial class TestVenue
         bool marketable = hasQuote && (order.OrderType == OrderType.Market || Crosses(venueOrder, quote));
         if (order.OrderType == OrderType.Market && !hasQuote || order.PostOnly && marketable)
         {
-            _inbox.Post(new OrderRejected(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, AccountId,
+            PostEvent(new OrderRejected(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, AccountId,
                 hasQuote ? "post-only order would take liquidity" : "no market to fill against", Guid.NewGuid(), now, now));
             return;
         }
         _orders[order.ClientOrderId] = venueOrder;
-        _inbox.Post(new OrderAccepted(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, venueOrder.VenueOrderId, AccountId,
+        PostEvent(new OrderAccepted(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, venueOrder.VenueOrderId, AccountId,
             Guid.NewGuid(), now, now));
         if (marketable) Fill(venueOrder, order.Side == OrderSide.Buy ? quote.AskPrice : quote.BidPrice, LiquiditySide.Taker);
         if (venueOrder.IsResting && (order.OrderType == OrderType.Market || order.TimeInForce == TimeInForce.Ioc)) Canceled(venueOrder);
@@ -190,7 +196,7 @@ public sealed partial class TestVenue
         decimal signed = order.Side == OrderSide.Buy ? qty.ToDecimal() : -qty.ToDecimal();
         _positions[order.InstrumentId] = _positions.GetValueOrDefault(order.InstrumentId) + signed;
         _fills.Add(new FillReport(AccountId, order.InstrumentId, order.VenueOrderId, order.ClientOrderId, tradeId, order.Side, qty, price, commission, liquidity, now, now));
-        _inbox.Post(new OrderFilled(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, order.VenueOrderId, AccountId, tradeId,
+        PostEvent(new OrderFilled(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, order.VenueOrderId, AccountId, tradeId,
             null, order.Side, order.Type, qty, price, instrument.QuoteCurrency, commission, liquidity, Guid.NewGuid(), now, now));
     }
 
@@ -201,7 +207,7 @@ public sealed partial class TestVenue
         {
             VenueOrder? known = order;
             if (known is not null)
-                _inbox.Post(new OrderCancelRejected(known.TraderId, known.StrategyId, known.InstrumentId, id, known.VenueOrderId, AccountId,
+                PostEvent(new OrderCancelRejected(known.TraderId, known.StrategyId, known.InstrumentId, id, known.VenueOrderId, AccountId,
                     $"order is {known.Status}", Guid.NewGuid(), now, now));
             return;
         }
@@ -213,7 +219,7 @@ public sealed partial class TestVenue
     {
         long now = _clock();
         order.Status = OrderStatus.Canceled;
-        _inbox.Post(new OrderCanceled(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, order.VenueOrderId, AccountId,
+        PostEvent(new OrderCanceled(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, order.VenueOrderId, AccountId,
             Guid.NewGuid(), now, now));
     }
 

@@ -67,7 +67,7 @@ public sealed partial class TestVenue
             if (!hit) continue;
             order.Triggered = true;
             long now = _clock();
-            _inbox.Post(new OrderTriggered(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, order.VenueOrderId, AccountId,
+            PostEvent(new OrderTriggered(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, order.VenueOrderId, AccountId,
                 Guid.NewGuid(), now, now));
             if (order.Type is OrderType.StopMarket or OrderType.MarketIfTouched)
             {

@@ -47,6 +47,8 @@ public sealed partial class TestVenue : IDataClient, IExecutionClient
     public TimeSpan ConnectDelay { get; set; }
     /// <summary>When false, cancels are acknowledged only by <see cref="AcknowledgeCancels"/> (to test stop timeouts).</summary>
     public bool AutoAcknowledgeCancels { get; set; } = true;
+    /// <summary>When true, order events are lost on the way to the kernel (a dropped connection); the venue's state still changes.</summary>
+    public bool DropOrderEvents { get; set; }
 
     public async Task ConnectAsync(CancellationToken ct)
     {
