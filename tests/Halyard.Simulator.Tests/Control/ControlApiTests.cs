@@ -41,17 +41,26 @@ public sealed class ControlApiTests
     public async Task Pause_stops_the_market_and_step_advances_it_tick_by_tick()
     {
         await using var sim = await TestSimulator.StartAsync(o => o with { StartPaused = false, TickInterval = TimeSpan.FromMilliseconds(20) });
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        await WaitUntil(() => sim.Host.Stats().Ticks > 0);
         (await sim.PostAsync("/sim/pause", "")).Status.ShouldBe(HttpStatusCode.OK);
+        await Task.Delay(50, TestContext.Current.CancellationToken); // a tick already under way may still finish
         long paused = sim.Host.Stats().Ticks;
-        paused.ShouldBeGreaterThan(0);
         await Task.Delay(200, TestContext.Current.CancellationToken);
         sim.Host.Stats().Ticks.ShouldBe(paused);
         var (_, step) = await sim.PostAsync("/sim/step", """{"ticks":5}""");
         step.GetProperty("ticks").GetInt64().ShouldBe(paused + 5);
         (await sim.PostAsync("/sim/resume", "")).Status.ShouldBe(HttpStatusCode.OK);
-        await Task.Delay(200, TestContext.Current.CancellationToken);
-        sim.Host.Stats().Ticks.ShouldBeGreaterThan(paused + 5);
+        await WaitUntil(() => sim.Host.Stats().Ticks > paused + 5);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met within 10 s");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
     }
 
     [Fact]

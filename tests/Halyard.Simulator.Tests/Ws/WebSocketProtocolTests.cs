@@ -166,13 +166,13 @@ public sealed class WebSocketProtocolTests
     [Fact]
     public async Task Pings_keep_a_quiet_connection_alive()
     {
-        await using var sim = await TestSimulator.StartAsync(o => o with { WebSocketIdleTimeout = TimeSpan.FromMilliseconds(600) });
+        await using var sim = await TestSimulator.StartAsync(o => o with { WebSocketIdleTimeout = TimeSpan.FromMilliseconds(1500) });
         await using var ws = await TestSocket.ConnectAsync(sim.Host);
-        for (int i = 0; i < 8; i++)
+        for (int i = 0; i < 8; i++) // 2.4 s in all: longer than the idle timeout, but never idle that long
         {
             await ws.SendAsync("""{"method":"ping"}""");
             await ws.NextAsync("pong");
-            await Task.Delay(200, TestContext.Current.CancellationToken);
+            await Task.Delay(300, TestContext.Current.CancellationToken);
         }
         ws.Closed.Task.IsCompleted.ShouldBeFalse();
     }
