@@ -67,8 +67,9 @@ internal static class ParquetColumns
             using LogicalType logical = descriptor.LogicalType; // kept for the unsigned check below
             string? problem = spec.Type switch
             {
-                ColumnType.Fixed16 when descriptor.PhysicalType != PhysicalType.FixedLenByteArray || descriptor.TypeLength != 16 =>
-                    $"is {descriptor.PhysicalType}({descriptor.TypeLength}), expected FIXED_LEN_BYTE_ARRAY(16)",
+                // 8 bytes is NautilusTrader's standard-precision build: a 64-bit integer scaled by 10^9, like ours.
+                ColumnType.Fixed16 when descriptor.PhysicalType != PhysicalType.FixedLenByteArray || descriptor.TypeLength is not (16 or 8) =>
+                    $"is {descriptor.PhysicalType}({descriptor.TypeLength}), expected FIXED_LEN_BYTE_ARRAY(16) (or 8)",
                 ColumnType.UInt64 or ColumnType.OptionalUInt64 when descriptor.PhysicalType != PhysicalType.Int64 =>
                     $"is {descriptor.PhysicalType}, expected INT64 (unsigned)",
                 ColumnType.UInt8 when descriptor.PhysicalType != PhysicalType.Int32 =>
@@ -125,12 +126,19 @@ internal static class ParquetColumns
     public static unsafe void ReadFixed16(RowGroupReader rowGroup, int column, string name, string path, Span<long> into, ColumnBuffers buffers, bool lenient = false)
     {
         using var reader = (ColumnReader<FixedLenByteArray>)rowGroup.Column(column);
+        bool standardPrecision = reader.ColumnDescriptor.TypeLength == 8;
         Span<FixedLenByteArray> pointers = buffers.ReadPointers.AsSpan(0, into.Length);
         int done = 0;
         while (done < into.Length)
         {
             reader.ReadBatch(into.Length - done, pointers, out long read);
             if (read <= 0) throw new CatalogFormatException(path, $"column '{name}' ends after {done} of {into.Length} rows");
+            if (standardPrecision)
+            {
+                for (int i = 0; i < (int)read; i++) into[done + i] = *(long*)pointers[i].Pointer;
+                done += (int)read;
+                continue;
+            }
             for (int i = 0; i < (int)read; i++)
             {
                 Int128 value = *(Int128*)pointers[i].Pointer; // valid until the next ReadBatch
