@@ -49,6 +49,28 @@ public sealed partial class HyperliquidWebSocket
         ArgumentNullException.ThrowIfNull(payload);
         if (_socket is not { } socket || State != WsConnectionState.Connected)
             return ApiResult<WsPostAnswer>.Failure(ApiErrorKind.NotConnected, $"post {type}: not connected");
+        TimeSpan wait = timeout ?? _options.PostTimeout;
+        try
+        {
+            if (!await _postSlots.WaitAsync(wait, ct).ConfigureAwait(false))
+                return ApiResult<WsPostAnswer>.Failure(ApiErrorKind.RateLimited, $"post {type}: {_options.MaxInFlightPosts} posts in flight for {wait.TotalSeconds:0.###} s");
+        }
+        catch (OperationCanceledException)
+        {
+            return ApiResult<WsPostAnswer>.Failure(ApiErrorKind.Cancelled, $"post {type} cancelled by the caller");
+        }
+        try
+        {
+            return await PostInSlotAsync(socket, type, payload, wait, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _postSlots.Release();
+        }
+    }
+
+    private async Task<ApiResult<WsPostAnswer>> PostInSlotAsync(System.Net.WebSockets.ClientWebSocket socket, string type, byte[] payload, TimeSpan wait, CancellationToken ct)
+    {
         long id = Interlocked.Increment(ref _nextPostId);
         var pending = new TaskCompletionSource<ApiResult<WsPostAnswer>>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pendingPosts[id] = pending;
@@ -56,7 +78,6 @@ public sealed partial class HyperliquidWebSocket
         {
             if (!await SendAsync(socket, PostFrame(id, type, payload), ct).ConfigureAwait(false))
                 return ApiResult<WsPostAnswer>.Failure(ApiErrorKind.NotConnected, $"post {id} ({type}): the connection dropped while sending");
-            TimeSpan wait = timeout ?? _options.PostTimeout;
             using var timer = new CancellationTokenSource(wait, _time);
             using var onTimeout = timer.Token.Register(() => pending.TrySetResult(ApiResult<WsPostAnswer>.Failure(ApiErrorKind.Timeout,
                 $"post {id} ({type}): no answer within {wait.TotalSeconds:0.###} s; an action may still have been executed")));

@@ -21,6 +21,8 @@ public sealed partial class HyperliquidWebSocket : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<WsSubscription, byte> _subscriptions = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly SemaphoreSlim _postSlots;
+    private readonly Rest.RestWeightLimiter _sendBudget;
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _firstConnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ClientWebSocket? _socket;
@@ -38,6 +40,8 @@ public sealed partial class HyperliquidWebSocket : IAsyncDisposable
         _onMessage = onMessage ?? throw new ArgumentNullException(nameof(onMessage));
         _logger = logger ?? NullLogger.Instance;
         _time = options.TimeProvider;
+        _postSlots = new SemaphoreSlim(options.MaxInFlightPosts, options.MaxInFlightPosts);
+        _sendBudget = options.SendBudget ?? new Rest.RestWeightLimiter(_time, weightPerMinute: 2000, cancelReserve: 0);
     }
 
     public WsConnectionState State => (WsConnectionState)Volatile.Read(ref _state);
@@ -104,7 +108,15 @@ public sealed partial class HyperliquidWebSocket : IAsyncDisposable
     /// <summary>Sends one text frame; false when not connected or the send failed (the receive loop will reconnect).</summary>
     private async ValueTask<bool> SendAsync(ClientWebSocket socket, ReadOnlyMemory<byte> frame, CancellationToken ct)
     {
-        await _sendLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await _sendBudget.AcquireAsync(1, Rest.RequestPriority.Normal, ct).ConfigureAwait(false); // 2000 frames/min per IP
+            await _sendLock.WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
         try
         {
             if (socket.State != WebSocketState.Open) return false;

@@ -18,6 +18,13 @@ public sealed record HyperliquidWebSocketOptions
     public TimeSpan PostTimeout { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>Frames larger than this are dropped as garbage (the connection is recycled).</summary>
     public int MaxMessageBytes { get; init; } = 16 * 1024 * 1024;
+    /// <summary>Posts awaiting an answer at once (the venue allows 100 per IP); more wait for a slot.</summary>
+    public int MaxInFlightPosts { get; init; } = 100;
+    /// <summary>
+    /// Budget for frames sent (the venue allows 2000 per minute per IP, all connections together): share one
+    /// limiter between the connections of a process. Null gives this connection its own 2000-per-minute budget.
+    /// </summary>
+    public Rest.RestWeightLimiter? SendBudget { get; init; }
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     public HyperliquidWebSocketOptions Validate()
@@ -32,6 +39,7 @@ public sealed record HyperliquidWebSocketOptions
         if (MaxMissedPongs < 1) throw new ArgumentOutOfRangeException(nameof(MaxMissedPongs), MaxMissedPongs, "must be at least 1");
         if (ReconnectInitialDelay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ReconnectInitialDelay), ReconnectInitialDelay, "must not be negative");
         if (ReconnectMaxDelay < ReconnectInitialDelay) throw new ArgumentOutOfRangeException(nameof(ReconnectMaxDelay), ReconnectMaxDelay, $"must be at least {nameof(ReconnectInitialDelay)}");
+        if (MaxInFlightPosts < 1) throw new ArgumentOutOfRangeException(nameof(MaxInFlightPosts), MaxInFlightPosts, "must be at least 1");
         if (MaxMessageBytes < 1024) throw new ArgumentOutOfRangeException(nameof(MaxMessageBytes), MaxMessageBytes, "must be at least 1024");
         return this;
     }

@@ -288,4 +288,37 @@ public sealed class HyperliquidWebSocketTests
         await Should.ThrowAsync<OperationCanceledException>(() => client.StartAsync(giveUp.Token));
         client.State.ShouldBeOneOf(WsConnectionState.Connecting, WsConnectionState.Reconnecting);
     }
+
+    [Fact]
+    public async Task Posts_beyond_the_in_flight_cap_wait_for_a_slot_and_say_so_when_none_frees()
+    {
+        await using var venue = await FakeVenueSocket.StartAsync(async (session, frame) => await FakeVenueSocket.AnswerLikeTheVenue(session, frame));
+        await using var client = new HyperliquidWebSocket(new HyperliquidWebSocketOptions { Url = venue.Url, MaxInFlightPosts = 1 }, OnMessage);
+        await client.StartAsync(Ct);
+        var first = client.PostInfoAsync(InfoRequestBody.AllMids(), TimeSpan.FromSeconds(2), Ct);
+        var second = await client.PostInfoAsync(InfoRequestBody.AllMids(), TimeSpan.FromMilliseconds(150), Ct);
+        second.Error!.Kind.ShouldBe(ApiErrorKind.RateLimited);
+        second.Error.Message.ShouldContain("1 posts in flight");
+        (await first).Error!.Kind.ShouldBe(ApiErrorKind.Timeout);
+        venue.Sessions[0].ReceivedWithMethod("post").Count().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Frames_sent_are_paced_by_the_shared_send_budget()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var budget = new Halyard.Hyperliquid.Rest.RestWeightLimiter(clock, weightPerMinute: 3, cancelReserve: 0);
+        await using var venue = await FakeVenueSocket.StartAsync(async (session, frame) => await FakeVenueSocket.AnswerLikeTheVenue(session, frame));
+        await using var client = new HyperliquidWebSocket(new HyperliquidWebSocketOptions { Url = venue.Url, PingInterval = TimeSpan.FromSeconds(50), SendBudget = budget }, OnMessage);
+        await client.StartAsync(Ct);
+        foreach (var coin in new[] { "BTC", "ETH", "SOL" }) await client.SubscribeAsync(WsSubscription.Trades(coin), Ct);
+        var fourth = client.SubscribeAsync(WsSubscription.Trades("ATOM"), Ct).AsTask();
+
+        await WaitUntil(() => venue.Sessions[0].ReceivedWithMethod("subscribe").Count() == 3, "three subscriptions");
+        await Task.Delay(200, Ct);
+        fourth.IsCompleted.ShouldBeFalse("the budget of 3 frames per minute is spent");
+        clock.Advance(TimeSpan.FromSeconds(20));
+        await fourth.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        await WaitUntil(() => venue.Sessions[0].ReceivedWithMethod("subscribe").Count() == 4, "the fourth subscription");
+    }
 }
