@@ -6,13 +6,15 @@ namespace Halyard.Core.Data;
 /// <summary>
 /// An L2 (market-by-price) order book kept from <see cref="OrderBookDelta"/>s: levels sorted per side,
 /// best bid/ask, top N, spread and mid. Applying a delta allocates nothing once the sides have grown.
-/// Add and Update set a level's size (size 0 removes it), Delete removes it, Clear empties the book
-/// (a snapshot starts with a Clear).
+/// Add and Update set a level's size (size 0 removes it), Delete removes it, Clear empties the book.
+/// The first delta flagged Snapshot (usually a Clear) empties the book; the snapshot runs until a delta
+/// flagged Last, a delta without the Snapshot flag, or the end of an <see cref="OrderBookDeltas"/> batch.
 /// </summary>
 public sealed class OrderBook
 {
     private readonly BookSide _bids = new(isBid: true);
     private readonly BookSide _asks = new(isBid: false);
+    private bool _inSnapshot;
 
     public OrderBook(InstrumentId instrumentId, byte pricePrecision = 0, byte sizePrecision = 0)
     {
@@ -38,6 +40,16 @@ public sealed class OrderBook
     {
         if (delta.InstrumentId != InstrumentId)
             throw new ArgumentException($"delta for {delta.InstrumentId} applied to the book of {InstrumentId}", nameof(delta));
+        // The first delta of a snapshot replaces the book, whether or not the producer sent a Clear first.
+        if (delta.IsSnapshot && !_inSnapshot)
+        {
+            Clear();
+            _inSnapshot = true;
+        }
+        else if (!delta.IsSnapshot)
+        {
+            _inSnapshot = false;
+        }
         switch (delta.Action)
         {
             case BookAction.Clear:
@@ -55,6 +67,7 @@ public sealed class OrderBook
             default:
                 throw new ArgumentOutOfRangeException(nameof(delta), delta.Action, "unknown book action");
         }
+        if (delta.IsLast) _inSnapshot = false;
         Sequence = delta.Sequence;
         TsLast = delta.TsEvent;
         UpdateCount++;
@@ -65,16 +78,12 @@ public sealed class OrderBook
     {
         IReadOnlyList<OrderBookDelta> list = deltas.Deltas;
         if (list is List<OrderBookDelta> concrete)
-        {
             foreach (ref readonly OrderBookDelta d in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(concrete)) Apply(in d);
-            return;
-        }
-        if (list is OrderBookDelta[] array)
-        {
+        else if (list is OrderBookDelta[] array)
             foreach (ref readonly OrderBookDelta d in array.AsSpan()) Apply(in d);
-            return;
-        }
-        for (int i = 0; i < list.Count; i++) Apply(list[i]);
+        else
+            for (int i = 0; i < list.Count; i++) Apply(list[i]);
+        _inSnapshot = false; // one venue update is complete: the next snapshot starts afresh
     }
 
     public void Clear()

@@ -78,6 +78,28 @@ public class OrderBookTests
     }
 
     [Fact]
+    public void A_snapshot_without_a_leading_clear_still_replaces_the_book()
+    {
+        OrderBook book = Book((OrderSide.Buy, "100.0", "1.000"), (OrderSide.Sell, "101.0", "1.000"));
+        book.Apply(new OrderBookDeltas(Btc, [Delta(BookAction.Add, OrderSide.Buy, "95.0", "1.000", RecordFlags.Snapshot | RecordFlags.Last)]));
+        Bids(book).ShouldBe(["1.000 @ 95.0"]);
+        Asks(book).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Consecutive_snapshot_batches_each_replace_the_book_and_deltas_in_between_apply()
+    {
+        var book = new OrderBook(Btc, 1, 3);
+        book.Apply(new OrderBookDeltas(Btc, [Delta(BookAction.Add, OrderSide.Buy, "95.0", "1.000", RecordFlags.Snapshot),
+            Delta(BookAction.Add, OrderSide.Buy, "94.0", "1.000", RecordFlags.Snapshot)])); // no Last flag: the batch end closes it
+        book.Apply(new OrderBookDeltas(Btc, [Delta(BookAction.Add, OrderSide.Buy, "93.0", "1.000", RecordFlags.Last)]));
+        Bids(book).ShouldBe(["1.000 @ 95.0", "1.000 @ 94.0", "1.000 @ 93.0"]);
+
+        book.Apply(new OrderBookDeltas(Btc, [Delta(BookAction.Add, OrderSide.Buy, "90.0", "2.000", RecordFlags.Snapshot)]));
+        Bids(book).ShouldBe(["2.000 @ 90.0"]);
+    }
+
+    [Fact]
     public void Top_levels_copy_into_a_caller_buffer()
     {
         OrderBook book = Book((OrderSide.Buy, "100.0", "1.000"), (OrderSide.Buy, "99.0", "2.000"), (OrderSide.Buy, "98.0", "3.000"));
