@@ -27,7 +27,7 @@ public class SimulatorOrderBenchmarks
     public void Setup()
     {
         // Pool: 12 throughput bursts + 12 paced runs of 1,000 orders/s spread over the clients, plus slack.
-        int perClient = 12 * Burst + 12 * PacedSeconds * 1000 / Clients + 500;
+        int perClient = 12 * Burst + 12 * PacedSeconds * 1000 / Clients + 12 * Burst + 500;
         _load = SimulatorLoad.StartAsync(Clients, perClient).GetAwaiter().GetResult();
     }
 
@@ -40,6 +40,21 @@ public class SimulatorOrderBenchmarks
     {
         for (int i = 0; i < Burst; i++) await c.SendNextAsync().ConfigureAwait(false);
     }));
+
+    /// <summary>One client alone, 250 orders back to back: the bare order→response time; prints its percentiles.</summary>
+    [Benchmark(OperationsPerInvoke = Burst)]
+    public async Task SequentialOrdersOneClient()
+    {
+        var histogram = new LongHistogram(TimeStamp.Seconds(10), 3);
+        var client = _load.Clients[0];
+        for (int i = 0; i < Burst; i++)
+        {
+            long sent = System.Diagnostics.Stopwatch.GetTimestamp();
+            await client.SendNextAsync().ConfigureAwait(false);
+            histogram.RecordValue((System.Diagnostics.Stopwatch.GetTimestamp() - sent) * 1_000_000 / System.Diagnostics.Stopwatch.Frequency);
+        }
+        Console.WriteLine($"// HDR one client back to back: p50={histogram.GetValueAtPercentile(50)} µs p99={histogram.GetValueAtPercentile(99)} µs max={histogram.GetMaxValue()} µs n={histogram.TotalCount}");
+    }
 
     /// <summary>
     /// 1,000 orders/s in total, evenly paced over the clients for two seconds; prints each run's per-order latency

@@ -10,7 +10,6 @@ internal sealed partial class SimulatedExchange
     // What happened during the current operation, pushed by Flush once the operation is done.
     private readonly List<OrderRecord> _pendingOrders = [];
     private readonly List<UserFill> _pendingFills = [];
-    private readonly List<UserFunding> _pendingFundings = [];
     private readonly List<(string User, UserFunding Funding)> _pendingFundingOwners = [];
     private readonly List<(string User, string Coin, long Oid)> _pendingNonUserCancels = [];
     private readonly List<Liquidation> _pendingLiquidations = [];
@@ -30,7 +29,6 @@ internal sealed partial class SimulatedExchange
         if (_pendingCandles.Count > 0) _publisher.Candles(_pendingCandles);
         _pendingOrders.Clear();
         _pendingFills.Clear();
-        _pendingFundings.Clear();
         _pendingFundingOwners.Clear();
         _pendingNonUserCancels.Clear();
         _pendingLiquidations.Clear();
