@@ -136,6 +136,50 @@ public sealed partial class TradingKernel
         }
     }
 
+    /// <summary>
+    /// The live loop on a dedicated thread of its own (named "halyard-kernel"): every handler, strategy
+    /// callback and timer runs on that one thread. Blocks only when the inbox is empty.
+    /// </summary>
+    /// <returns>A task that completes when the loop ends (inbox completed or <paramref name="ct"/> fired).</returns>
+    public Task RunOnDedicatedThread(CancellationToken ct)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                RunBlocking(ct);
+                done.SetResult();
+            }
+            catch (Exception ex)
+            {
+                done.SetException(ex);
+            }
+        })
+        { IsBackground = true, Name = "halyard-kernel" };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void RunBlocking(CancellationToken ct)
+    {
+        var reader = Inbox.Reader;
+        try
+        {
+            while (true)
+            {
+                while (reader.TryRead(out KernelMessage message)) Process(in message);
+                ValueTask<bool> wait = reader.WaitToReadAsync(ct);
+                bool more = wait.IsCompleted ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
+                if (!more) return;
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+
     /// <summary>Runs <paramref name="action"/> on the kernel thread and completes when it has run.</summary>
     public Task InvokeAsync(Action action)
     {

@@ -78,7 +78,9 @@ public sealed class TradingNode : IAsyncDisposable
         State = NodeState.Starting;
         _log.LogInformation("Node {TraderId} starting: {Data} data and {Exec} execution clients, {Strategies} strategies",
             Kernel.TraderId, _dataClients.Count, _executionClients.Count, Kernel.Strategies.Count);
-        _loop = Task.Run(() => Kernel.RunAsync(_loopStop.Token), CancellationToken.None);
+        _loop = Config.DedicatedKernelThread
+            ? Kernel.RunOnDedicatedThread(_loopStop.Token)
+            : Task.Run(() => Kernel.RunAsync(_loopStop.Token), CancellationToken.None);
         try
         {
             await ConnectAllAsync(ct).ConfigureAwait(false);

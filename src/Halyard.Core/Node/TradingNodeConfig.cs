@@ -26,6 +26,8 @@ public sealed record TradingNodeConfig
     public TimeSpan ReconciliationTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Reconcile again at this interval while running (catches events lost on a dropped connection); null = only at start.</summary>
     public TimeSpan? ReconciliationInterval { get; init; }
+    /// <summary>Run the kernel loop on a thread of its own (true) or as an async loop on the thread pool (false).</summary>
+    public bool DedicatedKernelThread { get; init; } = true;
     public RiskEngineConfig Risk { get; init; } = new();
     /// <summary>Protective stops, limits and the kill switch every strategy gets.</summary>
     public RiskManagerConfig RiskManager { get; init; } = new();

@@ -90,10 +90,12 @@ public class TradingNodeTests
         node.State.ShouldBe(NodeState.Stopped);
     }
 
-    [Fact]
-    public async Task Quotes_pushed_by_the_venue_reach_the_strategy_through_the_live_loop()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Quotes_pushed_by_the_venue_reach_the_strategy_through_the_live_loop(bool dedicatedThread)
     {
-        var (node, venue, strategy) = Build(new TradingNodeConfig());
+        var (node, venue, strategy) = Build(new TradingNodeConfig { DedicatedKernelThread = dedicatedThread });
         var quoteStrategy = new BuyThenSellStrategy(Eth, Quantity.Parse("0.010"), sellAfter: 2, id: "Quotes-001");
         node.AddStrategy(quoteStrategy);
         await node.StartAsync(TestContext.Current.CancellationToken);
@@ -107,6 +109,7 @@ public class TradingNodeTests
 
         venue.NetPosition(Eth).ShouldBe(0m);
         node.Kernel.ErrorCount.ShouldBe(0);
+        if (dedicatedThread) quoteStrategy.Threads.ShouldBe(["halyard-kernel"]); // every callback on the one kernel thread
     }
 
     [Fact]

@@ -10,11 +10,14 @@ internal sealed class BuyThenSellStrategy(InstrumentId instrumentId, Quantity si
     public List<string> Seen { get; } = [];
     public Order? Entry { get; private set; }
     public Order? Exit { get; private set; }
+    /// <summary>Names of the threads callbacks ran on.</summary>
+    public HashSet<string?> Threads { get; } = [];
 
     protected override void OnStart() => SubscribeQuotes(instrumentId);
 
     protected override void OnQuote(QuoteTick quote)
     {
+        Threads.Add(Thread.CurrentThread.Name);
         Quotes++;
         if (Quotes == 1)
         {
@@ -28,7 +31,11 @@ internal sealed class BuyThenSellStrategy(InstrumentId instrumentId, Quantity si
         }
     }
 
-    protected override void OnOrderEvent(IOrderEvent e) => Seen.Add(e.GetType().Name);
+    protected override void OnOrderEvent(IOrderEvent e)
+    {
+        Threads.Add(Thread.CurrentThread.Name);
+        Seen.Add(e.GetType().Name);
+    }
     protected override void OnOrderFilled(OrderFilled e) => Seen.Add($"filled {e.OrderSide} {e.LastQty} @ {e.LastPx}");
     protected override void OnPositionOpened(PositionOpened e) => Seen.Add($"opened {e.Position.Side} {e.Position.Quantity}");
     protected override void OnPositionClosed(PositionClosed e) => Seen.Add($"closed pnl {e.Position.RealizedPnl.Amount:0.#########}");
