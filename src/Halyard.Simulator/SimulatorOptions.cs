@@ -57,6 +57,12 @@ public sealed record SimulatorOptions
     /// <summary>A WebSocket the server has sent nothing on for this long is closed (the exchange: 60 s).</summary>
     public TimeSpan WebSocketIdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Subscriptions one WebSocket may hold (the exchange: 1000).</summary>
+    public int MaxSubscriptionsPerConnection { get; init; } = 1000;
+
+    /// <summary>Distinct users one WebSocket may follow with user subscriptions (the exchange: 10).</summary>
+    public int MaxUsersPerConnection { get; init; } = 10;
+
     /// <summary>Serve /sim/*; null = on when <see cref="Host"/> is a loopback address.</summary>
     public bool? EnableControlApi { get; init; }
 
@@ -98,6 +104,8 @@ public sealed record SimulatorOptions
             throw new ArgumentOutOfRangeException(nameof(MaintenanceMarginFraction), MaintenanceMarginFraction, "must be in [0, 1)");
         if (WebSocketIdleTimeout < TimeSpan.FromMilliseconds(100))
             throw new ArgumentOutOfRangeException(nameof(WebSocketIdleTimeout), WebSocketIdleTimeout, "must be at least 100 ms");
+        if (MaxSubscriptionsPerConnection < 1) throw new ArgumentOutOfRangeException(nameof(MaxSubscriptionsPerConnection), MaxSubscriptionsPerConnection, "must be at least 1");
+        if (MaxUsersPerConnection < 1) throw new ArgumentOutOfRangeException(nameof(MaxUsersPerConnection), MaxUsersPerConnection, "must be at least 1");
         if (MaxOpenOrdersPerAccount < 1) throw new ArgumentOutOfRangeException(nameof(MaxOpenOrdersPerAccount), MaxOpenOrdersPerAccount, "must be at least 1");
         if (MaxBatchSize is < 1 or > 100_000) throw new ArgumentOutOfRangeException(nameof(MaxBatchSize), MaxBatchSize, "must be between 1 and 100000");
     }

@@ -126,6 +126,11 @@ internal sealed class WsSession
         // Under the exchange's lock, so no push can slip in between the ack, the snapshot and the stream.
         lock (_runtime.Exchange.Gate)
         {
+            if (LimitError(subscription) is { } limit)
+            {
+                Send(WsFrames.Error(limit));
+                return;
+            }
             if (!_runtime.Hub.Subscribe(_connection, subscription))
             {
                 Send(WsFrames.Error("Already subscribed: " + subscription.RawJson));
@@ -135,6 +140,19 @@ internal sealed class WsSession
             // Snapshots that clients expect right after the ack (userFills/userFundings flag theirs isSnapshot).
             foreach (byte[] initial in _runtime.Publisher.InitialFrames(subscription)) Send(initial);
         }
+    }
+
+    /// <summary>The exchange's per-connection caps: subscriptions, and distinct users followed.</summary>
+    private string? LimitError(Subscription subscription)
+    {
+        var held = _connection.Subscriptions;
+        if (held.ContainsKey(subscription.Key)) return null; // answered as a duplicate
+        if (held.Count >= _runtime.Options.MaxSubscriptionsPerConnection)
+            return $"Cannot subscribe to more than {_runtime.Options.MaxSubscriptionsPerConnection} subscriptions.";
+        if (subscription.User is { } user && !held.Values.Any(s => s.User == user)
+            && held.Values.Where(s => s.User is not null).Select(s => s.User).Distinct().Count() >= _runtime.Options.MaxUsersPerConnection)
+            return $"Cannot track more than {_runtime.Options.MaxUsersPerConnection} total users.";
+        return null;
     }
 
     private void Unsubscribe(JsonElement root)

@@ -177,3 +177,29 @@ public sealed class WebSocketProtocolTests
         ws.Closed.Task.IsCompleted.ShouldBeFalse();
     }
 }
+
+/// <summary>The exchange's per-connection caps.</summary>
+public sealed class WebSocketLimitTests
+{
+    [Fact]
+    public async Task A_connection_may_follow_a_limited_number_of_users_and_subscriptions()
+    {
+        await using var sim = await TestSimulator.StartAsync(o => o with { MaxUsersPerConnection = 2, MaxSubscriptionsPerConnection = 4 });
+        await using var ws = await TestSocket.ConnectAsync(sim.Host);
+        string[] users = [.. Enumerable.Range(1, 3).Select(i => "0x" + i.ToString("x40"))];
+        foreach (string user in users.Take(2))
+        {
+            await ws.SendAsync("{\"method\":\"subscribe\",\"subscription\":{\"type\":\"orderUpdates\",\"user\":\"" + user + "\"}}");
+            await ws.NextAsync("subscriptionResponse");
+        }
+        await ws.SendAsync("{\"method\":\"subscribe\",\"subscription\":{\"type\":\"orderUpdates\",\"user\":\"" + users[2] + "\"}}");
+        (await ws.NextAsync("error")).GetProperty("data").GetString().ShouldBe("Cannot track more than 2 total users.");
+        // Another stream of an already-followed user is fine, until the subscription cap.
+        await ws.SendAsync("{\"method\":\"subscribe\",\"subscription\":{\"type\":\"userFills\",\"user\":\"" + users[0] + "\"}}");
+        await ws.NextAsync("subscriptionResponse");
+        await ws.SendAsync("""{"method":"subscribe","subscription":{"type":"allMids"}}""");
+        await ws.NextAsync("subscriptionResponse");
+        await ws.SendAsync("""{"method":"subscribe","subscription":{"type":"trades","coin":"BTC"}}""");
+        (await ws.NextAsync("error")).GetProperty("data").GetString().ShouldBe("Cannot subscribe to more than 4 subscriptions.");
+    }
+}
