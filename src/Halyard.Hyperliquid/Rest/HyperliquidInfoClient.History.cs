@@ -73,6 +73,26 @@ public sealed partial class HyperliquidInfoClient
         return ApiResult<IReadOnlyList<FundingRateEntry>>.Success(all);
     }
 
+    /// <summary>Funding paid or received by <paramref name="user"/> from <paramref name="startTime"/> (ms), paging by time.</summary>
+    public async Task<ApiResult<IReadOnlyList<UserFundingEntry>>> GetUserFundingAsync(string user, long startTime, long? endTime = null, CancellationToken ct = default)
+    {
+        var all = new List<UserFundingEntry>();
+        var seen = new HashSet<(long, string)>();
+        long from = startTime;
+        for (int page = 0; page < Options.MaxPages && (endTime is null || from <= endTime); page++)
+        {
+            var result = await PostAsync("userFunding", InfoRequestBody.UserFunding(user, from, endTime), Json.IReadOnlyListUserFundingEntry, ct)
+                .ConfigureAwait(false);
+            if (!result.IsSuccess) return PageFailure<UserFundingEntry>(result.Error, page, all.Count);
+            var fresh = result.Value.Where(f => f.Time >= from && seen.Add((f.Time, f.Delta.Coin))).ToList();
+            if (fresh.Count == 0) break;
+            all.AddRange(fresh);
+            from = fresh.Max(f => f.Time) + 1;
+        }
+        all.Sort((a, b) => a.Time.CompareTo(b.Time));
+        return ApiResult<IReadOnlyList<UserFundingEntry>>.Success(all);
+    }
+
     private static ApiResult<IReadOnlyList<T>> PageFailure<T>(ApiError error, int page, int collected) =>
         ApiResult<IReadOnlyList<T>>.Failure(error with { Message = $"page {page + 1} failed after {collected} items: {error.Message}" });
 }

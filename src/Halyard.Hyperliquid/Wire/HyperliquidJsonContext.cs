@@ -28,6 +28,7 @@ namespace Halyard.Hyperliquid.Wire;
 [JsonSerializable(typeof(IReadOnlyList<Candle>))]
 [JsonSerializable(typeof(IReadOnlyList<FundingRateEntry>))]
 [JsonSerializable(typeof(UserRateLimit))]
+[JsonSerializable(typeof(IReadOnlyList<UserFundingEntry>))]
 [JsonSerializable(typeof(ExchangeResponse))]
 [JsonSerializable(typeof(IReadOnlyList<ExchangeStatus>))]
 [JsonSerializable(typeof(RestingBody))]

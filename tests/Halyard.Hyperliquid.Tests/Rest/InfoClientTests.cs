@@ -214,4 +214,21 @@ public sealed class InfoClientTests : IDisposable
 
         result.Error!.Message.ShouldStartWith("page 2 failed after 500 items");
     }
+
+    [Fact]
+    public async Task User_funding_pages_by_time_and_reads_the_delta()
+    {
+        await using var server = await Serve((ctx, body, _) =>
+        {
+            long start = body.GetProperty("startTime").GetInt64();
+            var page = Enumerable.Range(0, 700).Select(i => 3_600_000L * i).Where(t => t >= start).Take(500).Select(t =>
+                "{\"time\":" + t + ",\"hash\":\"0x00\",\"delta\":{\"type\":\"funding\",\"coin\":\"ETH\",\"usdc\":\"-0.25\",\"szi\":\"1.5\",\"fundingRate\":\"0.0000125\",\"nSamples\":null}}");
+            return Json(ctx, Encoding.UTF8.GetBytes("[" + string.Join(',', page) + "]"));
+        });
+        var result = await Client(server).GetUserFundingAsync(User, 0, ct: TestContext.Current.CancellationToken);
+        result.Value.Count.ShouldBe(700);
+        result.Value[0].Delta.Usdc.ShouldBe(-0.25m);
+        result.Value[^1].Time.ShouldBe(3_600_000L * 699);
+        _bodies.First().ShouldContain("\"type\":\"userFunding\"");
+    }
 }

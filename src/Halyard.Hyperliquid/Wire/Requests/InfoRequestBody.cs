@@ -87,6 +87,14 @@ public static class InfoRequestBody
         if (endTime is { } end) w.WriteNumber("endTime", end);
     });
 
+    public static byte[] UserFunding(string user, long startTime, long? endTime = null) => Write(w =>
+    {
+        w.WriteString("type", "userFunding");
+        w.WriteString("user", Address(user));
+        w.WriteNumber("startTime", startTime);
+        if (endTime is { } end) w.WriteNumber("endTime", end);
+    });
+
     private static byte[] UserRequest(string type, string user, string? dex) => Write(w =>
     {
         w.WriteString("type", type);
