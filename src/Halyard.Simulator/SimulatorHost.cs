@@ -93,6 +93,27 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>Credits <paramref name="usdc"/> to an account, creating it (what POST /sim/fund does).</summary>
     public void Fund(string user, decimal usdc) => _runtime.Exchange.Fund(user, usdc);
 
+    /// <summary>Credits a sub-account of <paramref name="master"/>, which the master (or its agents) then act for via vaultAddress.</summary>
+    public void FundSubAccount(string subAccount, string master, decimal usdc)
+    {
+        string sub = AddressText.Normalize(subAccount) ?? throw new ArgumentException($"'{subAccount}' is not an address", nameof(subAccount));
+        string owner = AddressText.Normalize(master) ?? throw new ArgumentException($"'{master}' is not an address", nameof(master));
+        _runtime.Exchange.Fund(sub, usdc);
+        _runtime.Exchange.RegisterSubAccount(sub, owner);
+    }
+
+    /// <summary>The fair (= mark) price of a coin now.</summary>
+    public decimal FairPrice(string coin) => _runtime.Market.FairPrice(coin);
+
+    /// <summary>Answers the next <paramref name="count"/> API requests with <paramref name="httpStatus"/> (e.g. 429).</summary>
+    public void FailNextRequests(int httpStatus, int count = 1) => _runtime.Faults.FailNext(httpStatus, count);
+
+    /// <summary>Delays every API answer (TimeSpan.Zero clears).</summary>
+    public void DelayResponses(TimeSpan delay) => _runtime.Faults.SetDelay((int)delay.TotalMilliseconds);
+
+    /// <summary>Rejects the next order with <paramref name="reason"/> as its per-order error.</summary>
+    public void RejectNextOrder(string reason) => _runtime.Faults.RejectNextOrder(reason);
+
     /// <summary>Moves a coin's fair and mark price; the book follows and triggers fire (POST /sim/price).</summary>
     public void SetPrice(string coin, decimal px) => _runtime.Market.SetFairPrice(coin, px);
 

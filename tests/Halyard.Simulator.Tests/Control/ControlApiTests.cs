@@ -133,6 +133,23 @@ public sealed class ControlApiTests
     }
 
     [Fact]
+    public async Task In_process_controls_match_the_http_control_api()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        var master = await sim.FundedWalletAsync();
+        string sub = TestWallet.Create().Address;
+        sim.Host.FundSubAccount(sub, master.Address, 1_000m);
+        (await sim.ActAsync(master.Sign(TestWallet.Limit(0, true, "90000", "0.001"), vaultAddress: sub))).GetProperty("status").GetString().ShouldBe("ok");
+        sim.Host.FailNextRequests(503);
+        (await sim.InfoAsync("""{"type":"allMids"}""")).Status.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        sim.Host.RejectNextOrder("No.");
+        var rejected = await sim.ActAsync(master.Sign(TestWallet.Limit(0, true, "90000", "0.001")));
+        rejected.GetProperty("response").GetProperty("data").GetProperty("statuses")[0].GetProperty("error").GetString().ShouldBe("No.");
+        sim.Host.SetPrice("SOL", 150m);
+        sim.Host.FairPrice("SOL").ShouldBe(150m);
+    }
+
+    [Fact]
     public async Task The_control_api_is_off_when_disabled()
     {
         await using var sim = await TestSimulator.StartAsync(o => o with { EnableControlApi = false });
