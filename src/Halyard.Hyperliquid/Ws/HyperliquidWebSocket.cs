@@ -79,6 +79,12 @@ public sealed partial class HyperliquidWebSocket : IAsyncDisposable
     public async ValueTask SubscribeAsync(WsSubscription subscription, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(subscription);
+        // userEvents and orderUpdates frames do not name the user: two of a kind on one connection cannot be told apart.
+        if (subscription.Type is "userEvents" or "orderUpdates"
+            && _subscriptions.Keys.FirstOrDefault(s => s.Type == subscription.Type && !s.Equals(subscription)) is { } other)
+            throw new ArgumentException(
+                $"this connection already has {other}; frames of {subscription.Type} do not carry the user, so use one connection per account",
+                nameof(subscription));
         if (_subscriptions.TryAdd(subscription, 0)) await SendSubscriptionAsync("subscribe", subscription, ct).ConfigureAwait(false);
     }
 

@@ -22,7 +22,7 @@ public sealed class HyperliquidWebSocketTests
     private HyperliquidWebSocket Client(FakeVenueSocket venue, TimeSpan? ping = null, TimeSpan? stale = null) => new(new HyperliquidWebSocketOptions
     {
         Url = venue.Url,
-        PingInterval = ping ?? TimeSpan.FromMilliseconds(100),
+        PingInterval = ping ?? TimeSpan.FromMilliseconds(300), // pongs may lag on a loaded CI machine: 2 missed = 600 ms
         StaleAfter = stale ?? TimeSpan.FromSeconds(2),
         MaxMissedPongs = 2,
         ReconnectInitialDelay = TimeSpan.FromMilliseconds(20),
@@ -133,7 +133,7 @@ public sealed class HyperliquidWebSocketTests
             }
         });
         int calls = 0;
-        await using var client = new HyperliquidWebSocket(new HyperliquidWebSocketOptions { Url = venue.Url, PingInterval = TimeSpan.FromMilliseconds(200) }, (channel, frame) =>
+        await using var client = new HyperliquidWebSocket(new HyperliquidWebSocketOptions { Url = venue.Url, PingInterval = TimeSpan.FromSeconds(1) }, (channel, frame) =>
         {
             if (Interlocked.Increment(ref calls) == 1) throw new InvalidOperationException("consumer bug");
             OnMessage(channel, frame);
@@ -320,5 +320,20 @@ public sealed class HyperliquidWebSocketTests
         clock.Advance(TimeSpan.FromSeconds(20));
         await fourth.WaitAsync(TimeSpan.FromSeconds(5), Ct);
         await WaitUntil(() => venue.Sessions[0].ReceivedWithMethod("subscribe").Count() == 4, "the fourth subscription");
+    }
+
+    [Fact]
+    public async Task A_second_account_on_user_events_is_refused_because_its_frames_could_not_be_told_apart()
+    {
+        await using var venue = await FakeVenueSocket.StartAsync(async (session, frame) => await FakeVenueSocket.AnswerLikeTheVenue(session, frame));
+        await using var client = Client(venue);
+        await client.StartAsync(Ct);
+        await client.SubscribeAsync(WsSubscription.UserEvents("0x1111111111111111111111111111111111111111"), Ct);
+        await client.SubscribeAsync(WsSubscription.UserEvents("0x1111111111111111111111111111111111111111"), Ct); // same one again: fine
+        await client.SubscribeAsync(WsSubscription.UserFills("0x2222222222222222222222222222222222222222"), Ct); // carries its user
+        var refused = await Should.ThrowAsync<ArgumentException>(async () =>
+            await client.SubscribeAsync(WsSubscription.UserEvents("0x2222222222222222222222222222222222222222"), Ct));
+        refused.Message.ShouldContain("one connection per account");
+        client.Subscriptions.Count.ShouldBe(2);
     }
 }
