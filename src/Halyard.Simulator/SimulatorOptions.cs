@@ -48,6 +48,9 @@ public sealed record SimulatorOptions
     /// <summary>Largest built-in taker order, in USD notional.</summary>
     public decimal TakerMaxNotional { get; init; } = 5_000m;
 
+    /// <summary>Where the mark price comes from; triggers fire on it.</summary>
+    public MarkPriceSource MarkPriceSource { get; init; } = MarkPriceSource.Fair;
+
     /// <summary>Simulated time between funding payments (the exchange: one hour).</summary>
     public TimeSpan FundingInterval { get; init; } = TimeSpan.FromHours(1);
 
@@ -104,6 +107,7 @@ public sealed record SimulatorOptions
             throw new ArgumentOutOfRangeException(nameof(MaintenanceMarginFraction), MaintenanceMarginFraction, "must be in [0, 1)");
         if (WebSocketIdleTimeout < TimeSpan.FromMilliseconds(100))
             throw new ArgumentOutOfRangeException(nameof(WebSocketIdleTimeout), WebSocketIdleTimeout, "must be at least 100 ms");
+        if (!Enum.IsDefined(MarkPriceSource)) throw new ArgumentOutOfRangeException(nameof(MarkPriceSource), MarkPriceSource, "must be Fair, BookMid or LastTrade");
         if (MaxSubscriptionsPerConnection < 1) throw new ArgumentOutOfRangeException(nameof(MaxSubscriptionsPerConnection), MaxSubscriptionsPerConnection, "must be at least 1");
         if (MaxUsersPerConnection < 1) throw new ArgumentOutOfRangeException(nameof(MaxUsersPerConnection), MaxUsersPerConnection, "must be at least 1");
         if (MaxOpenOrdersPerAccount < 1) throw new ArgumentOutOfRangeException(nameof(MaxOpenOrdersPerAccount), MaxOpenOrdersPerAccount, "must be at least 1");

@@ -79,8 +79,8 @@ internal sealed class LivingMarket : IDisposable
         {
             _fair[coin] = px;
             long now = _exchange.NowNs();
+            Requote(coin, now); // quotes first, so triggered market orders meet the new book
             _exchange.Engine.SetMarkPrice(coin, MarkRaw(coin), now);
-            Requote(coin, now);
             _exchange.Flush();
             _exchange.Publisher.MarketTick();
         }
@@ -120,8 +120,8 @@ internal sealed class LivingMarket : IDisposable
             {
                 string name = coin.Name;
                 if (walk) _fair[name] = Walk(_fair[name], coin.Volatility);
-                _exchange.Engine.SetMarkPrice(name, MarkRaw(name), now);
                 Requote(name, now);
+                _exchange.Engine.SetMarkPrice(name, MarkRaw(name), now);
                 if (_random.NextDouble() < _options.TakerProbability) Take(name, now);
             }
             if (now / 1_000_000 >= _nextFundingMs)
@@ -146,8 +146,15 @@ internal sealed class LivingMarket : IDisposable
 
     private long MarkRaw(string coin)
     {
-        var instrument = _exchange.Engine.GetInstrument(coin);
-        return instrument.RoundPrice(_fair[coin], RoundingDirection.Nearest).Raw;
+        var engine = _exchange.Engine;
+        long fair = engine.GetInstrument(coin).RoundPrice(_fair[coin], RoundingDirection.Nearest).Raw;
+        return _options.MarkPriceSource switch
+        {
+            MarkPriceSource.BookMid when engine.GetBook(coin) is { BestBidPxRaw: > 0, BestAskPxRaw: > 0 } book
+                => (book.BestBidPxRaw + book.BestAskPxRaw) / 2,
+            MarkPriceSource.LastTrade when engine.GetLastTradePxRaw(coin) is > 0 and long last => last,
+            _ => fair,
+        };
     }
 
     /// <summary>Replaces the maker's quotes in one coin with a fresh ladder around the fair price.</summary>

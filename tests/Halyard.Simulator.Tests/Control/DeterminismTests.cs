@@ -38,3 +38,20 @@ public sealed class DeterminismTests
         (await RunAsync(1)).ShouldNotBe(await RunAsync(2));
     }
 }
+
+/// <summary>The mark price can follow the fair price (default), the book mid, or the last trade.</summary>
+public sealed class MarkPriceSourceTests
+{
+    [Fact]
+    public async Task Last_trade_mark_follows_the_trades_not_the_fair_price()
+    {
+        await using var sim = await TestSimulator.StartAsync(o => o with { MarkPriceSource = MarkPriceSource.LastTrade });
+        var wallet = await sim.FundedWalletAsync();
+        var fill = await sim.ActAsync(wallet.Sign(TestWallet.Limit(1, true, "3600", "0.01", Halyard.Hyperliquid.Wire.TimeInForce.Ioc)));
+        string avgPx = fill.GetProperty("response").GetProperty("data").GetProperty("statuses")[0].GetProperty("filled").GetProperty("avgPx").GetString()!;
+        sim.Host.Step();
+        var ctx = (await sim.InfoAsync("""{"type":"metaAndAssetCtxs"}""")).Body[1][1];
+        decimal.Parse(ctx.GetProperty("markPx").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBe(decimal.Parse(avgPx, System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
