@@ -16,7 +16,7 @@ public sealed partial class HyperliquidExchangeClient
         ApiError? lost = null;
         for (int attempt = 0; ; attempt++)
         {
-            var raw = await _transport.PostAsync("/exchange", body, weight, priority, retry: false, ct).ConfigureAwait(false);
+            var raw = await SendOnceAsync(body, weight, priority, ct).ConfigureAwait(false);
             if (raw.IsSuccess)
             {
                 var parsed = WireJson.Parse(raw.Value, HyperliquidJsonContext.Default.ExchangeResponse);
@@ -47,6 +47,21 @@ public sealed partial class HyperliquidExchangeClient
                 return ApiResult<ExchangeResponse>.Failure(ApiErrorKind.Cancelled, $"exchange: cancelled while retrying after {error}");
             }
         }
+    }
+
+    /// <summary>One attempt: a WS post when the socket is connected, otherwise HTTP; the raw /exchange answer.</summary>
+    private async Task<ApiResult<byte[]>> SendOnceAsync(byte[] body, int weight, RequestPriority priority, CancellationToken ct)
+    {
+        if (WebSocket is { State: Ws.WsConnectionState.Connected } socket)
+        {
+            var answer = await socket.PostActionAsync(body, Options.AttemptTimeout, ct).ConfigureAwait(false);
+            if (answer.IsSuccess)
+                return answer.Value.Kind == Ws.WsPostKind.Action
+                    ? ApiResult<byte[]>.Success(answer.Value.Payload)
+                    : ApiResult<byte[]>.Failure(ApiErrorKind.Malformed, $"exchange over WS: expected an action answer, got {answer.Value.Kind}");
+            if (answer.Error.Kind != ApiErrorKind.NotConnected) return answer.Error;
+        }
+        return await _transport.PostAsync("/exchange", body, weight, priority, retry: false, ct).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -50,6 +50,12 @@ public sealed partial class HyperliquidExchangeClient
     /// <summary>The account whose orders are looked up after a lost answer.</summary>
     public string AccountAddress { get; }
 
+    /// <summary>
+    /// When set and connected, actions go out as WS <c>post</c>s (lower latency, no REST weight); when it is not
+    /// connected, over HTTP. Retry and recovery rules are the same on both paths.
+    /// </summary>
+    public Ws.HyperliquidWebSocket? WebSocket { get; init; }
+
     /// <summary>Optional <c>expiresAfter</c> (ms since epoch) applied to L1 actions; null to omit.</summary>
     public Func<ulong?> ExpiresAfter { get; init; } = () => null;
 

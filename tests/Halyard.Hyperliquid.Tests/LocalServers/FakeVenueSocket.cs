@@ -19,6 +19,7 @@ internal sealed class FakeVenueSocket : IAsyncDisposable
     private FakeVenueSocket(LocalServer server) => _server = server;
 
     public Uri Url => _server.WebSocketUrl;
+    public Uri BaseUrl => _server.BaseUrl;
     public IReadOnlyList<Session> Sessions => _sessions.ToList();
 
     /// <param name="onConnect">Runs once per connection before frames are read (e.g. send a greeting).</param>

@@ -215,4 +215,36 @@ public sealed class ExchangeClientTests : IDisposable
         result.Error!.Kind.ShouldBe(ApiErrorKind.Rejected);
         result.Error.Message.ShouldContain("may have executed");
     }
+
+    [Fact]
+    public async Task With_a_connected_socket_actions_go_out_as_ws_posts_and_otherwise_over_http()
+    {
+        var posted = new ConcurrentQueue<JsonElement>();
+        await using var venue = await FakeVenueSocket.StartAsync(async (session, frame) =>
+        {
+            if (await FakeVenueSocket.AnswerLikeTheVenue(session, frame)) return;
+            using var doc = JsonDocument.Parse(frame);
+            posted.Enqueue(doc.RootElement.Clone());
+            long id = doc.RootElement.GetProperty("id").GetInt64();
+            string payload = Encoding.UTF8.GetString(FixtureFiles.Bytes("exchange_order.resting_with_cloid.response.json"));
+            await session.SendAsync("{\"channel\":\"post\",\"data\":{\"id\":" + id + ",\"response\":{\"type\":\"action\",\"payload\":" + payload + "}}}");
+        });
+        var socket = new Halyard.Hyperliquid.Ws.HyperliquidWebSocket(new Halyard.Hyperliquid.Ws.HyperliquidWebSocketOptions { Url = venue.Url }, (_, _) => { });
+        await socket.StartAsync(Ct);
+        await using var http = await Serve((ctx, _, _) => RespondFixture(ctx, "exchange_order.filled.response.json"));
+        var client = new HyperliquidExchangeClient(_http, new HyperliquidSigner(Key, isMainnet: false), new NonceAllocator(TimeProvider.System),
+            new HyperliquidRestOptions { BaseUrl = http.BaseUrl }) { WebSocket = socket };
+
+        var overWs = await client.PlaceOrdersAsync(BuyEth(Cloid1), Ct);
+        overWs.Value.ShouldHaveSingleItem().Kind.ShouldBe(ExchangeStatusKind.Resting);
+        var request = posted.ShouldHaveSingleItem().GetProperty("request");
+        request.GetProperty("type").GetString().ShouldBe("action");
+        RecoverSigner(request.GetProperty("payload")).ShouldBe(Key.Address);
+        _exchangeBodies.ShouldBeEmpty();
+
+        await socket.DisposeAsync();
+        var overHttp = await client.PlaceOrdersAsync(BuyEth(Cloid1), Ct);
+        overHttp.Value.ShouldHaveSingleItem().Kind.ShouldBe(ExchangeStatusKind.Filled);
+        _exchangeBodies.Count.ShouldBe(1);
+    }
 }
