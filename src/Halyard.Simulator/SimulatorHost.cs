@@ -21,7 +21,6 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly SimulatorRuntime _runtime;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _idleSweeper;
-    private long _nextConnectionId;
 
     private SimulatorHost(WebApplication app, SimulatorRuntime runtime, string url)
     {
@@ -60,7 +59,6 @@ public sealed class SimulatorHost : IAsyncDisposable
         });
         var runtime = new SimulatorRuntime(options, TimeProvider.System, loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         var app = builder.Build();
-        SimulatorHost? host = null;
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         app.Use(async (context, next) =>
         {
@@ -79,13 +77,14 @@ public sealed class SimulatorHost : IAsyncDisposable
             await next(context);
         });
         ApiEndpoints.Map(app, runtime);
-        app.Map("/ws", context => host!.ServeWebSocketAsync(context));
+        long connectionIds = 0;
+        app.Map("/ws", context => ServeWebSocketAsync(context, runtime, Interlocked.Increment(ref connectionIds)));
         if (options.ControlApiEnabled) ControlEndpoints.Map(app, runtime);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var uri = new Uri(bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
-        host = new SimulatorHost(app, runtime, $"http://{uri.Host}:{uri.Port}");
+        var host = new SimulatorHost(app, runtime, $"http://{uri.Host}:{uri.Port}");
         runtime.Market.Start();
         return host;
     }
@@ -135,7 +134,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         foreach (var connection in _runtime.Hub.Connections) connection.Abort();
     }
 
-    private async Task ServeWebSocketAsync(HttpContext context)
+    private static async Task ServeWebSocketAsync(HttpContext context, SimulatorRuntime runtime, long connectionId)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -144,17 +143,17 @@ public sealed class SimulatorHost : IAsyncDisposable
             return;
         }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var connection = new WsConnection(Interlocked.Increment(ref _nextConnectionId), socket, _runtime.Time);
-        _runtime.Hub.AddConnection(connection);
+        var connection = new WsConnection(connectionId, socket, runtime.Time);
+        runtime.Hub.AddConnection(connection);
         try
         {
-            var sending = connection.SendLoopAsync(_runtime.Metrics.MessagesSent);
-            await new WsSession(connection, socket, _runtime).ReceiveLoopAsync();
+            var sending = connection.SendLoopAsync(runtime.Metrics.MessagesSent);
+            await new WsSession(connection, socket, runtime).ReceiveLoopAsync();
             await sending;
         }
         finally
         {
-            _runtime.Hub.RemoveConnection(connection);
+            runtime.Hub.RemoveConnection(connection);
         }
     }
 
