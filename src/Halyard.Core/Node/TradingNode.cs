@@ -24,17 +24,24 @@ public sealed class TradingNode : IAsyncDisposable
     private readonly CancellationTokenSource _loopStop = new();
     private readonly HashSet<IExecutionClient> _reconciling = [];
     private Task? _loop;
+    private readonly IExecutionStateStore? _stateStore;
+    private readonly ExecutionStateRecorder? _stateRecorder;
+    private ExecutionState? _restored;       // held from load until the positions are rebuilt
+    private long? _lastPersistedFillNs;
     private const string ReconcileTimer = "TradingNode.Reconcile";
 
     /// <param name="riskStateStore">Where the kill switch's state survives a restart (e.g. Persistence's store); in memory when null.</param>
+    /// <param name="executionStateStore">Where orders, positions, accounts and id counters survive a restart: loaded before reconciliation, fed from the bus, flushed on stop. Nothing is persisted when null.</param>
     public TradingNode(TradingNodeConfig config, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, ICache? cache = null,
-        IRiskStateStore? riskStateStore = null)
+        IRiskStateStore? riskStateStore = null, IExecutionStateStore? executionStateStore = null)
     {
         Config = (config ?? throw new ArgumentNullException(nameof(config))).Validate();
         loggerFactory ??= NullLoggerFactory.Instance;
         _log = loggerFactory.CreateLogger<TradingNode>();
         Kernel = new TradingKernel(new TraderId(config.TraderId), clock: null, cache, config.Risk, loggerFactory, timeProvider: timeProvider,
             riskManager: config.RiskManager, riskStateStore: riskStateStore);
+        _stateStore = executionStateStore;
+        if (executionStateStore is not null) _stateRecorder = new ExecutionStateRecorder(executionStateStore, Kernel);
     }
 
     public TradingNodeConfig Config { get; }
@@ -83,7 +90,9 @@ public sealed class TradingNode : IAsyncDisposable
             : Task.Run(() => Kernel.RunAsync(_loopStop.Token), CancellationToken.None);
         try
         {
+            await RestoreOrdersAsync(ct).ConfigureAwait(false);
             await ConnectAllAsync(ct).ConfigureAwait(false);
+            await RestorePositionsAsync().ConfigureAwait(false);
             if (Config.ReconcileOnStart) await ReconcileAsync(ct).ConfigureAwait(false);
             await Kernel.InvokeAsync(Kernel.StartStrategies).ConfigureAwait(false);
             if (Config.ReconciliationInterval is TimeSpan interval)
@@ -99,6 +108,28 @@ public sealed class TradingNode : IAsyncDisposable
             State = NodeState.Faulted;
             throw;
         }
+    }
+
+    /// <summary>Before connecting: the persisted orders, accounts and id counters go into the cache, so venue updates find their orders.</summary>
+    private async Task RestoreOrdersAsync(CancellationToken ct)
+    {
+        if (_stateStore is null) return;
+        ExecutionState state = await _stateStore.LoadAsync(ct).ConfigureAwait(false);
+        await Kernel.InvokeAsync(() =>
+        {
+            ExecutionStateRestore.RestoreOrders(state, Kernel.Cache, Kernel.Strategies, _log);
+            _stateRecorder!.MarkPersisted(state);
+        }).ConfigureAwait(false);
+        _restored = state;
+    }
+
+    /// <summary>After connecting (the instruments are known): positions rebuilt from the persisted fills, before reconciliation compares them with the venue.</summary>
+    private async Task RestorePositionsAsync()
+    {
+        if (_restored is not { } state) return;
+        await Kernel.InvokeAsync(() => ExecutionStateRestore.RestorePositions(state, Kernel.Cache, _log)).ConfigureAwait(false);
+        _lastPersistedFillNs = state.LastFillTsNs;
+        _restored = null;
     }
 
     private async Task ConnectAllAsync(CancellationToken ct)
@@ -123,6 +154,8 @@ public sealed class TradingNode : IAsyncDisposable
     {
         var results = new List<ReconciliationResult>();
         long since = Clock.UtcNowNs - Config.ReconciliationLookback.Ticks * 100;
+        // After a long stop, ask from the last fill we persisted so no fill in between is missed.
+        if (_lastPersistedFillNs is long lastFill && lastFill < since) since = lastFill;
         foreach (IExecutionClient client in _executionClients)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -183,6 +216,7 @@ public sealed class TradingNode : IAsyncDisposable
         if (Config.CancelOrdersOnStop || Config.ClosePositionsOnStop) await WaitForVenueAsync(ct).ConfigureAwait(false);
         await DisconnectAllAsync().ConfigureAwait(false);
         await EndLoopAsync().ConfigureAwait(false);
+        await FlushStateAsync().ConfigureAwait(false);
         State = NodeState.Stopped;
         _log.LogInformation("Node {TraderId} stopped", Kernel.TraderId);
     }
@@ -251,6 +285,15 @@ public sealed class TradingNode : IAsyncDisposable
         {
             _log.LogWarning(ex, "Client {ClientId} did not disconnect cleanly", clientId);
         }
+    }
+
+    /// <summary>Waits (up to the disconnect timeout) for the state store to write what the kernel recorded.</summary>
+    private async Task FlushStateAsync()
+    {
+        if (_stateStore is null) return;
+        using var timeout = new CancellationTokenSource(Config.DisconnectTimeout);
+        if (!await _stateStore.FlushAsync(timeout.Token).ConfigureAwait(false))
+            _log.LogWarning("Execution state not fully written within {Timeout} ({Field})", Config.DisconnectTimeout, nameof(TradingNodeConfig.DisconnectTimeout));
     }
 
     private async Task EndLoopAsync()
