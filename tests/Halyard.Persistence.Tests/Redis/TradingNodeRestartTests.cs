@@ -89,4 +89,34 @@ public sealed class TradingNodeRestartTests
         (await reader.OpenOrderIdsAsync()).ShouldBeEmpty();
         state.Positions.ShouldHaveSingleItem().SignedQty.ShouldBe(0.0015m);
     }
+
+    [Fact]
+    public async Task A_node_wired_with_both_stores_keeps_a_halt_and_its_orders_across_a_restart()
+    {
+        await using RedisServer server = await RedisServer.StartAsync();
+        var strategy1 = new IdStrategy();
+        await using (RedisStateStores stores = await RedisStateStores.ConnectAsync(server.Configuration, Trader))
+        {
+            var node = new TradingNode(new TradingNodeConfig { TraderId = Trader.Value, CancelOrdersOnStop = false },
+                riskStateStore: stores.Risk, executionStateStore: stores.Execution);
+            node.Cache.AddInstrument(BtcPerp);
+            node.AddStrategy(strategy1);
+            await node.StartAsync(Ct);
+            await node.Kernel.InvokeAsync(() =>
+            {
+                strategy1.SubmitOrder(strategy1.NewLimit());
+                node.Kernel.RiskManager.Halt("operator halt", flatten: false);
+            });
+            await node.StopAsync(Ct);
+        }
+
+        await using RedisStateStores again = await RedisStateStores.ConnectAsync(server.Configuration, Trader);
+        var node2 = new TradingNode(new TradingNodeConfig { TraderId = Trader.Value, CancelOrdersOnStop = false },
+            riskStateStore: again.Risk, executionStateStore: again.Execution);
+        node2.AddStrategy(new IdStrategy());
+        await node2.StartAsync(Ct);
+        node2.Cache.Orders().ShouldHaveSingleItem().Status.ShouldBe(OrderStatus.Denied);
+        node2.Kernel.RiskManager.TradingState.ShouldBe(TradingState.Halted);
+        await node2.StopAsync(Ct);
+    }
 }
