@@ -20,6 +20,7 @@ internal sealed class HyperliquidHttpTransport
     private readonly RestWeightLimiter _limiter;
     private readonly ResiliencePipeline<HttpOutcome> _retrying;
     private readonly ResiliencePipeline<HttpOutcome> _single;
+    private readonly ResiliencePipeline<HttpOutcome> _attemptTimeout;
 
     public HyperliquidHttpTransport(HttpClient http, HyperliquidRestOptions options, RestWeightLimiter limiter)
     {
@@ -28,6 +29,7 @@ internal sealed class HyperliquidHttpTransport
         _limiter = limiter;
         _retrying = Build(options.MaxRetries);
         _single = Build(0);
+        _attemptTimeout = new ResiliencePipelineBuilder<HttpOutcome> { TimeProvider = options.TimeProvider }.AddTimeout(options.AttemptTimeout).Build();
     }
 
     public RestWeightLimiter Limiter => _limiter;
@@ -50,7 +52,7 @@ internal sealed class HyperliquidHttpTransport
                     .Handle<TimeoutRejectedException>(),
             });
         }
-        return builder.AddTimeout(_options.AttemptTimeout).Build();
+        return builder.Build();
     }
 
     /// <summary>Posts <paramref name="body"/>; retries transient failures unless <paramref name="retry"/> is false.</summary>
@@ -62,13 +64,17 @@ internal sealed class HyperliquidHttpTransport
         {
             outcome = await (retry ? _retrying : _single).ExecuteAsync(async ct =>
             {
+                // Waiting for budget is not part of the attempt's time: a request that never left cannot have executed.
                 await _limiter.AcquireAsync(weight, priority, ct).ConfigureAwait(false);
-                using var content = new ByteArrayContent(body);
-                content.Headers.ContentType = Json;
-                using var response = await _http.PostAsync(uri, content, ct).ConfigureAwait(false);
-                byte[] bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
-                if ((int)response.StatusCode == 429) _limiter.OnThrottled();
-                return new HttpOutcome((int)response.StatusCode, bytes);
+                return await _attemptTimeout.ExecuteAsync(async attemptCt =>
+                {
+                    using var content = new ByteArrayContent(body);
+                    content.Headers.ContentType = Json;
+                    using var response = await _http.PostAsync(uri, content, attemptCt).ConfigureAwait(false);
+                    byte[] bytes = await response.Content.ReadAsByteArrayAsync(attemptCt).ConfigureAwait(false);
+                    if ((int)response.StatusCode == 429) _limiter.OnThrottled();
+                    return new HttpOutcome((int)response.StatusCode, bytes);
+                }, ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

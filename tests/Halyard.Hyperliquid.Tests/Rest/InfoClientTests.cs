@@ -231,4 +231,16 @@ public sealed class InfoClientTests : IDisposable
         result.Value[^1].Time.ShouldBe(3_600_000L * 699);
         _bodies.First().ShouldContain("\"type\":\"userFunding\"");
     }
+
+    [Fact]
+    public async Task Waiting_for_weight_budget_does_not_count_against_the_attempt_timeout()
+    {
+        await using var server = await Serve((ctx, _, _) => Json(ctx, FixtureFiles.Bytes("info_allMids.response.json")));
+        var limiter = new RestWeightLimiter(weightPerMinute: 120, cancelReserve: 0);
+        limiter.TryAcquire(120).ShouldBeTrue(); // empty: the next 2 weight arrives after 1 s
+        var result = await Client(server, maxRetries: 0, attemptTimeout: TimeSpan.FromMilliseconds(300), limiter: limiter)
+            .GetAllMidsAsync(ct: TestContext.Current.CancellationToken);
+        result.IsSuccess.ShouldBeTrue(result.Error?.ToString());
+        _requests.ShouldBe(1);
+    }
 }
