@@ -204,4 +204,44 @@ public sealed class RedisExecutionStoreTests
         store.Dropped.ShouldBeGreaterThan(0);
         (store.Enqueued + store.Dropped).ShouldBe(50);
     }
+
+    [Fact]
+    public async Task An_event_written_twice_by_a_retried_batch_is_loaded_once()
+    {
+        await using RedisServer server = await RedisServer.StartAsync();
+        await using var store = await RedisExecutionStore.ConnectAsync(server.Configuration, Trader);
+        RecordThreeOrders(store);
+        (await store.FlushAsync(Ct)).ShouldBeTrue();
+        await using ConnectionMultiplexer redis = await server.ConnectAsync();
+        IDatabase db = redis.GetDatabase();
+        RedisKey key = "halyard:TRADER-001:order:O-FILLED";
+        RedisValue[] written = await db.ListRangeAsync(key);
+        await db.ListRightPushAsync(key, written[^2]); // a half-applied batch, then the retry: the last fill lands twice
+        await db.ListRightPushAsync(key, written[^1]);
+
+        ExecutionState state = await new RedisExecutionStore(redis, Trader).LoadAsync(Ct);
+        Order filled = state.Orders[0];
+        filled.Events.Count.ShouldBe(written.Length);
+        filled.FilledQty.ShouldBe(Quantity.Parse("0.00200"));
+        state.Fills.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Malformed_snapshots_name_the_hash_field()
+    {
+        await using RedisServer server = await RedisServer.StartAsync();
+        await using ConnectionMultiplexer redis = await server.ConnectAsync();
+        IDatabase db = redis.GetDatabase();
+        await db.HashSetAsync("halyard:TRADER-001:positions", "BTC-USD-PERP.HYPERLIQUID-EMA-001", "{\"Quantity\":\"1.0\"}");
+        (await Should.ThrowAsync<StoredStateException>(() => new RedisExecutionStore(redis, Trader).LoadAsync(Ct)))
+            .Key.ShouldBe("halyard:TRADER-001:positions#BTC-USD-PERP.HYPERLIQUID-EMA-001");
+        await db.KeyDeleteAsync("halyard:TRADER-001:positions");
+        await db.HashSetAsync("halyard:TRADER-001:accounts", "HYPERLIQUID-0xabc", "[1,2]");
+        (await Should.ThrowAsync<StoredStateException>(() => new RedisExecutionStore(redis, Trader).LoadAsync(Ct)))
+            .Key.ShouldBe("halyard:TRADER-001:accounts#HYPERLIQUID-0xabc");
+        await db.KeyDeleteAsync("halyard:TRADER-001:accounts");
+        await db.HashSetAsync("halyard:TRADER-001:fills:last", "last_ts", "yesterday");
+        (await Should.ThrowAsync<StoredStateException>(() => new RedisExecutionStore(redis, Trader).LoadAsync(Ct)))
+            .Key.ShouldBe("halyard:TRADER-001:fills:last#last_ts");
+    }
 }
