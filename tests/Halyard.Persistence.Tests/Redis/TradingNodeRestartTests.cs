@@ -119,4 +119,20 @@ public sealed class TradingNodeRestartTests
         node2.Kernel.RiskManager.TradingState.ShouldBe(TradingState.Halted);
         await node2.StopAsync(Ct);
     }
+
+    [Fact]
+    public async Task A_node_does_not_start_trading_when_redis_cannot_answer_the_load()
+    {
+        await using RedisServer server = await RedisServer.StartAsync();
+        await using RedisStateStores stores = await RedisStateStores.ConnectAsync(server.Configuration, Trader);
+        server.Kill();
+        var strategy = new IdStrategy();
+        var node = new TradingNode(new TradingNodeConfig { TraderId = Trader.Value }, riskStateStore: stores.Risk, executionStateStore: stores.Execution);
+        node.AddStrategy(strategy);
+
+        Exception ex = await Should.ThrowAsync<Exception>(() => node.StartAsync(Ct));
+        ex.ShouldBeAssignableTo<StackExchange.Redis.RedisException>();
+        node.State.ShouldBe(NodeState.Faulted);
+        strategy.IsRunning.ShouldBeFalse();
+    }
 }
