@@ -21,5 +21,6 @@ public static class Program
         yield return HlCommand.Create();
         yield return SimCommand.Create();
         yield return CatalogCommand.Create();
+        yield return BacktestCommand.Create();
     }
 }

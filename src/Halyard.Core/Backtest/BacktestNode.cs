@@ -58,11 +58,6 @@ public sealed class BacktestNode
     {
         if (_ran) throw new InvalidOperationException("a BacktestNode runs once; build a new one for another run");
         _ran = true;
-        Venue.ConnectAsync(ct).GetAwaiter().GetResult();
-        Kernel.DrainInbox();
-        Kernel.StartStrategies();
-        Kernel.DrainInbox();
-
         List<MarketDataKind> kinds = [.. _config.DataKinds];
         foreach (MarketDataKind always in (MarketDataKind[])[MarketDataKind.MarkPriceUpdate, MarketDataKind.FundingRateUpdate])
             if (!kinds.Contains(always)) kinds.Add(always);
@@ -71,7 +66,14 @@ public sealed class BacktestNode
         long events = 0, first = 0, last = 0;
         using (IMarketDataReader reader = _config.Source.Open(query))
         {
-            while (reader.MoveNext())
+            bool any = reader.MoveNext();
+            // Start at the first event, not at an open range's 0: timers set on start would otherwise tick through decades.
+            if (any && reader.TsInit > _clock.UtcNowNs) _clock.SetTime(reader.TsInit);
+            Venue.ConnectAsync(ct).GetAwaiter().GetResult();
+            Kernel.DrainInbox();
+            Kernel.StartStrategies();
+            Kernel.DrainInbox();
+            for (; any; any = reader.MoveNext())
             {
                 long ts = reader.TsInit;
                 if (ts < _clock.UtcNowNs) ts = _clock.UtcNowNs; // never move the clock back (a source out of order by a tie)
