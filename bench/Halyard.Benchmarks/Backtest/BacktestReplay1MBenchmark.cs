@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Attributes;
+
+namespace Halyard.Benchmarks.Backtest;
+
+/// <summary>1M quote ticks from Parquet through the backtest, per tick; compare with the other range length for flat memory.</summary>
+[MemoryDiagnoser, MinColumn, MedianColumn, MaxColumn]
+public class BacktestReplay1MBenchmark : BacktestReplayBase
+{
+    private const int Count = 1_000_000;
+
+    protected override int Ticks => Count;
+
+    [Benchmark(OperationsPerInvoke = Count)]
+    public long ReplayToIdleStrategy() => ReplayIdle();
+
+    [Benchmark(OperationsPerInvoke = Count)]
+    public long ReplayWithSampleStrategyAndVenue() => ReplaySample();
+}
