@@ -12,6 +12,10 @@ internal sealed class CoinState(CryptoPerpetual instrument)
     public long BidRaw, AskRaw, BidSzRaw, AskSzRaw;
     public long LastPxRaw, LastSzRaw;
     public long MarkRaw;
+    /// <summary>The mark last handed to the engine (it lags <see cref="MarkRaw"/> while nothing depends on it).</summary>
+    public long EngineMarkRaw;
+    /// <summary>The strategy account holds a position here (so every mark move matters: PnL, liquidation).</summary>
+    public bool HasPosition;
     /// <summary>Mark prices are in the data: quotes and trades no longer move the mark.</summary>
     public bool HasMarkData;
     public decimal? FundingRate;

@@ -102,6 +102,7 @@ public sealed partial class SimulatedVenue
     /// <summary>Pays the latest recorded funding rate on every position (the backtest calls it on each funding hour).</summary>
     public void ApplyFunding(long tsNs)
     {
+        SyncMarks();
         foreach (CoinState coin in _byId.Values)
             if (coin.FundingRate is decimal rate && coin.MarkRaw > 0) _engine.ApplyFunding(coin.Coin, rate, coin.MarkRaw, tsNs);
         FlushAccountState();
@@ -111,15 +112,34 @@ public sealed partial class SimulatedVenue
     {
         if (markRaw <= 0 || markRaw == coin.MarkRaw) return;
         coin.MarkRaw = markRaw;
+        // Without a position or a trigger order nothing depends on the mark yet: hand it over lazily (SyncMark).
+        if (!coin.HasPosition && coin.Waiting == 0) return;
+        coin.EngineMarkRaw = markRaw;
         if (coin.Waiting == 0)
         {
             _engine.SetMarkPrice(coin.Coin, markRaw, Now);
+            FlushAccountState(); // a liquidation
             return;
         }
         // A fired trigger order trades against the market as recorded at this moment.
         InstallLiquidity(coin);
         _engine.SetMarkPrice(coin.Coin, markRaw, Now);
         RemoveLiquidity(coin);
+        FlushAccountState();
+    }
+
+    /// <summary>Hands the latest mark to the engine if it has not seen it (before orders, valuations, funding).</summary>
+    private void SyncMark(CoinState coin)
+    {
+        if (coin.MarkRaw <= 0 || coin.MarkRaw == coin.EngineMarkRaw) return;
+        coin.EngineMarkRaw = coin.MarkRaw;
+        _engine.SetMarkPrice(coin.Coin, coin.MarkRaw, Now);
+    }
+
+    /// <summary>Every coin's latest mark in the engine, so the ledger values the account at current prices.</summary>
+    public void SyncMarks()
+    {
+        foreach (CoinState coin in _byId.Values) SyncMark(coin);
         FlushAccountState();
     }
 

@@ -26,6 +26,7 @@ public sealed partial class SimulatedVenue
         }
         var vo = new VenueOrder(order, cloid, coin);
         _orders.Add(cloid, vo);
+        SyncMark(coin);
         InstallLiquidity(coin);
         PlaceResult result = _engine.Place(in mo, Now);
         RemoveLiquidity(coin);
@@ -153,6 +154,7 @@ public sealed partial class SimulatedVenue
         // Reported before the replacement matches, so a fill of the new terms follows the update that set them.
         Emit(new OrderUpdated(_traderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, null, AccountId, quantity, price, trigger, _newId(), Now, Now));
         vo.Replacing = true;
+        SyncMark(vo.Coin);
         InstallLiquidity(vo.Coin);
         PlaceResult result = _engine.ModifyByCloid(AccountName, vo.Cloid, in mo, Now);
         RemoveLiquidity(vo.Coin);

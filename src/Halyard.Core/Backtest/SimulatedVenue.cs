@@ -83,9 +83,20 @@ public sealed partial class SimulatedVenue : IExecutionClient, IDataClient, IMat
     public IReadOnlyList<BacktestFill> Fills => _fills;
 
     /// <summary>Cash plus unrealized PnL at the current marks.</summary>
-    public decimal AccountValue => _engine.Ledger.AccountValue(AccountName);
+    public decimal AccountValue
+    {
+        get
+        {
+            SyncMarks();
+            return _engine.Ledger.AccountValue(AccountName);
+        }
+    }
 
-    public MarginAccountSnapshot AccountSnapshot() => _engine.Ledger.Snapshot(AccountName);
+    public MarginAccountSnapshot AccountSnapshot()
+    {
+        SyncMarks();
+        return _engine.Ledger.Snapshot(AccountName);
+    }
 
     public Task ConnectAsync(CancellationToken ct)
     {
@@ -159,6 +170,7 @@ public sealed partial class SimulatedVenue : IExecutionClient, IDataClient, IMat
     {
         if (!_fillsSinceAccountState) return;
         _fillsSinceAccountState = false;
+        foreach (CoinState coin in _byId.Values) coin.HasPosition = _engine.Ledger.PositionSziRaw(AccountName, coin.Coin) != 0;
         PostAccountState();
     }
 
