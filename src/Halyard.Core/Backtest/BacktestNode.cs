@@ -157,6 +157,7 @@ public sealed class BacktestNode
     /// <summary>Runs timers and delayed venue actions due by <paramref name="ts"/>, earliest first (timers first on a tie).</summary>
     private void RunDue(long ts)
     {
+        if (_scheduled.Count == 0 && _clock.TimerNames.Count == 0) return; // the common case, checked cheaply
         while (true)
         {
             long? timer = _clock.NextEventNs;
