@@ -6,6 +6,7 @@ using Halyard.Core.Data;
 using Halyard.Core.Model;
 using Halyard.Core.Strategies;
 using Halyard.Persistence.Catalog;
+using Halyard.Samples;
 using Spectre.Console;
 
 namespace Halyard.Cli.Commands;
@@ -26,8 +27,8 @@ public static class BacktestCommand
         };
         var strategyName = new Option<string>("--strategy", "-s")
         {
-            Description = $"Strategy to run, by name ({string.Join(", ", BacktestStrategyRegistry.Names)}).",
-            DefaultValueFactory = _ => BacktestStrategyRegistry.Default,
+            Description = $"Strategy to run, by name ({string.Join(", ", SampleStrategies.Names)}).",
+            DefaultValueFactory = _ => SampleStrategies.Default,
         };
         var instruments = new Option<string[]>("--instruments", "-i")
         {
@@ -78,7 +79,7 @@ public static class BacktestCommand
                 .Start(ctx =>
                 {
                     ProgressTask task = ctx.AddTask("replaying", maxValue: 1.0);
-                    result = new BacktestNode(config!).Run(new InlineProgress(p =>
+                    result = new BacktestNode(config!, riskManager: SampleStrategies.Risk).Run(new InlineProgress(p =>
                     {
                         task.Value = p.Fraction;
                         task.Description = $"replaying ({p.Events:N0} events)";
@@ -88,7 +89,7 @@ public static class BacktestCommand
         }
         else
         {
-            result = new BacktestNode(config!).Run();
+            result = new BacktestNode(config!, riskManager: SampleStrategies.Risk).Run();
         }
         clock.Stop();
         if (result.Events == 0)

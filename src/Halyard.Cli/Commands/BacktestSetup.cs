@@ -4,6 +4,7 @@ using Halyard.Core.Data;
 using Halyard.Core.Model;
 using Halyard.Core.Strategies;
 using Halyard.Persistence.Catalog;
+using Halyard.Samples;
 
 namespace Halyard.Cli.Commands;
 
@@ -30,9 +31,9 @@ internal static class BacktestSetup
             problem = $"the catalog at '{request.Catalog.FullName}' holds no quotes or trades";
             return false;
         }
-        if (!BacktestStrategyRegistry.Names.Contains(request.Strategy, StringComparer.OrdinalIgnoreCase))
+        if (!SampleStrategies.Names.Contains(request.Strategy, StringComparer.OrdinalIgnoreCase))
         {
-            problem = $"unknown strategy '{request.Strategy}'; available: {string.Join(", ", BacktestStrategyRegistry.Names)}";
+            problem = $"unknown strategy '{request.Strategy}'; available: {string.Join(", ", SampleStrategies.Names)}";
             return false;
         }
         if (!TryTime(request.From, "--from", 0, out long startNs, out problem) || !TryTime(request.To, "--to", long.MaxValue, out long endNs, out problem))
@@ -72,7 +73,7 @@ internal static class BacktestSetup
             }
             CryptoPerpetual instrument = Define(id, first.Price.Precision, first.SizePrecision);
             instruments.Add(instrument);
-            BacktestStrategyRegistry.TryCreate(request.Strategy, instrument, first.Price.ToDecimal(), out Strategy? strategy);
+            SampleStrategies.TryCreate(request.Strategy, instrument, first.Price.ToDecimal(), out Strategy? strategy);
             strategies.Add(strategy!);
         }
 

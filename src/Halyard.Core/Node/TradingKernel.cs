@@ -43,7 +43,7 @@ public sealed partial class TradingKernel
         Execution = new ExecutionEngine(traderId, Bus, Cache, Clock, NewId, LoggerFactory);
         Risk = new RiskEngine(risk ?? new RiskEngineConfig(), Execution, Bus, Cache, Clock, LoggerFactory, NewId);
         RiskManager = new RiskManager(riskManager ?? new RiskManagerConfig(), Risk, Bus, Cache, Clock, LoggerFactory, NewId, riskStateStore);
-        Services = new KernelServices(traderId, Clock, Cache, Bus, LoggerFactory, NewId);
+        Services = new KernelServices(traderId, Clock, Cache, Bus, LoggerFactory, NewId, RiskManager.Config);
     }
 
     public TraderId TraderId { get; }

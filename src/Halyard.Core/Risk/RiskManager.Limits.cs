@@ -113,23 +113,6 @@ public sealed partial class RiskManager
         return _cache.Price(id, order.Side)?.ToDecimal();
     }
 
-    /// <summary>
-    /// Account equity: every account's balance (in its base currency when it has one) plus the unrealized PnL of
-    /// the open positions at the cache's price. Null before any account is known.
-    /// </summary>
-    public decimal? Equity()
-    {
-        IReadOnlyList<Account> accounts = _cache.Accounts();
-        if (accounts.Count == 0) return null;
-        decimal equity = 0;
-        foreach (Account account in accounts)
-        {
-            if (account.BaseCurrency is Currency currency) equity += account.Total(currency).Amount;
-            else foreach (AccountBalance balance in account.Balances.Values) equity += balance.Total.Amount;
-        }
-        foreach (Position position in _cache.PositionsOpen())
-            if (_cache.Price(position.InstrumentId, position.IsLong ? OrderSide.Sell : OrderSide.Buy) is Price px)
-                equity += position.UnrealizedPnl(px).Amount;
-        return equity;
-    }
+    /// <summary>Account equity (balances plus unrealized PnL, see <see cref="AccountEquity.Of"/>); null before any account is known.</summary>
+    public decimal? Equity() => AccountEquity.Of(_cache);
 }

@@ -50,11 +50,14 @@ public abstract partial class Strategy
     /// <summary>The kernel's clock: the only source of "now" a strategy should use.</summary>
     protected IClock Clock => Kernel.Clock;
     protected ICache Cache => Kernel.Cache;
+    /// <summary>The limits and protection of the kernel's risk manager (to size orders within them).</summary>
+    protected Risk.RiskManagerConfig RiskConfig => Kernel.Risk ?? DefaultRiskConfig;
     protected ILogger Log { get; private set; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
     /// <summary>Makes this strategy's orders (ids, timestamps); submit them with <see cref="SubmitOrder"/>.</summary>
     protected OrderFactory OrderFactory => _orderFactory ?? throw NotRegistered();
 
     private KernelServices Kernel => _kernel ?? throw NotRegistered();
+    private static readonly Risk.RiskManagerConfig DefaultRiskConfig = new();
 
     /// <summary>This strategy's factory, for the kernel's risk manager to place protective orders without id clashes.</summary>
     internal OrderFactory OrdersForRisk => OrderFactory;

@@ -108,7 +108,7 @@ public sealed class BacktestCommandTests : IDisposable
     {
         var (code, _, error) = await RunAsync("backtest", "--catalog", Catalog, "--strategy", "nope");
         code.ShouldBe(2);
-        error.ShouldContain("unknown strategy 'nope'; available: midcross");
+        error.ShouldContain("unknown strategy 'nope'; available: emacross, midcross");
     }
 
     [Fact]
