@@ -157,18 +157,17 @@ public sealed class BacktestNode
     /// <summary>Runs timers and delayed venue actions due by <paramref name="ts"/>, earliest first (timers first on a tie).</summary>
     private void RunDue(long ts)
     {
-        if (_scheduled.Count == 0 && _clock.TimerNames.Count == 0) return; // the common case, checked cheaply
         while (true)
         {
-            long? timer = _clock.NextEventNs;
-            bool hasScheduled = _scheduled.TryPeek(out _, out (long Ts, long Seq) next);
-            long timerTs = timer ?? long.MaxValue;
-            long scheduledTs = hasScheduled ? next.Ts : long.MaxValue;
+            // Both are cached (the clock keeps its earliest fire time), so the common nothing-due case is two compares.
+            long timerTs = _clock.NextEventNs ?? long.MaxValue;
+            long scheduledTs = _scheduled.TryPeek(out _, out (long Ts, long Seq) next) ? next.Ts : long.MaxValue;
             long due = Math.Min(timerTs, scheduledTs);
             if (due > ts || due == long.MaxValue) return;
             if (timerTs <= scheduledTs)
             {
-                foreach (TimeEventHandler handler in _clock.AdvanceTo(Math.Max(timerTs, _clock.UtcNowNs)))
+                // One at a time, without allocating: a timer a callback cancels does not fire, one it sets for now does.
+                while (_clock.TryTakeDue(timerTs, out TimeEventHandler handler))
                 {
                     _clock.SetTime(Math.Max(handler.Event.TsEvent, _clock.UtcNowNs));
                     Kernel.Process(KernelMessage.Of(in handler));

@@ -28,8 +28,14 @@ public sealed partial class InMemoryCache
     public IReadOnlyList<Position> Positions(InstrumentId? instrumentId = null, StrategyId? strategyId = null) =>
         SelectPositions(_positionsByAge, instrumentId, strategyId);
 
-    public IReadOnlyList<Position> PositionsOpen(InstrumentId? instrumentId = null, StrategyId? strategyId = null) =>
-        SelectPositions(_positionsByAge.Where(p => p.IsOpen), instrumentId, strategyId);
+    public IReadOnlyList<Position> PositionsOpen(InstrumentId? instrumentId = null, StrategyId? strategyId = null)
+    {
+        // Risk checks ask every second of a backtest; with nothing open that must not allocate.
+        int open = 0;
+        foreach (Position p in _positionsByAge)
+            if (p.IsOpen) open++;
+        return open == 0 ? Array.Empty<Position>() : SelectPositions(_positionsByAge.Where(p => p.IsOpen), instrumentId, strategyId);
+    }
 
     public IReadOnlyList<Position> PositionsClosed(InstrumentId? instrumentId = null, StrategyId? strategyId = null) =>
         SelectPositions(_positionsByAge.Where(p => p.IsClosed), instrumentId, strategyId);
@@ -48,12 +54,18 @@ public sealed partial class InMemoryCache
     public void AddAccount(Account account)
     {
         ArgumentNullException.ThrowIfNull(account);
+        if (_accounts.TryGetValue(account.Id, out Account? known) && ReferenceEquals(known, account)) return;
         _accounts[account.Id] = account;
+        _accountsSorted = null;
     }
 
     public Account? Account(AccountId accountId) => _accounts.GetValueOrDefault(accountId);
 
     public Account? AccountFor(Venue venue) => _accounts.Values.FirstOrDefault(a => a.Id.Issuer == venue.Name);
 
-    public IReadOnlyList<Account> Accounts() => [.. _accounts.Values.OrderBy(a => a.Id.Value, StringComparer.Ordinal)];
+    /// <summary>Every account by id; the sorted list is kept until an account is added or replaced (equity checks ask often).</summary>
+    public IReadOnlyList<Account> Accounts() =>
+        _accountsSorted ??= Array.AsReadOnly(_accounts.Values.OrderBy(a => a.Id.Value, StringComparer.Ordinal).ToArray());
+
+    private IReadOnlyList<Account>? _accountsSorted;
 }

@@ -20,6 +20,9 @@ public sealed class TestClock : IClock
     private readonly Dictionary<string, Timer> _timers = new(StringComparer.Ordinal);
     private long _nowNs;
     private long _sequence;
+    // The earliest pending fire time, kept so a backtest can ask once per event without scanning the timers.
+    private long? _nextEventNs;
+    private bool _nextEventKnown = true;
 
     public TestClock(long startNs = 0) => _nowNs = startNs;
 
@@ -51,9 +54,13 @@ public sealed class TestClock : IClock
         ArgumentNullException.ThrowIfNull(timer.Callback);
         if (!_timers.TryAdd(timer.Name, timer))
             throw new InvalidOperationException($"a timer named '{timer.Name}' is already set");
+        _nextEventKnown = false;
     }
 
-    public void CancelTimer(string name) => _timers.Remove(name);
+    public void CancelTimer(string name)
+    {
+        if (_timers.Remove(name)) _nextEventKnown = false;
+    }
 
     public long? NextFireNs(string name) => _timers.TryGetValue(name, out Timer? t) ? t.NextNs : null;
 
@@ -62,10 +69,13 @@ public sealed class TestClock : IClock
     {
         get
         {
+            if (_nextEventKnown) return _nextEventNs;
             long? next = null;
             foreach (Timer t in _timers.Values)
                 if (t.StopNs is not long stop || t.NextNs <= stop)
                     next = next is long n ? Math.Min(n, t.NextNs) : t.NextNs;
+            _nextEventNs = next;
+            _nextEventKnown = true;
             return next;
         }
     }
@@ -89,6 +99,24 @@ public sealed class TestClock : IClock
         due.Sort((a, b) => a.Ts != b.Ts ? a.Ts.CompareTo(b.Ts) : a.Seq.CompareTo(b.Seq));
         _nowNs = toNs;
         return due.ConvertAll(d => d.Handler);
+    }
+
+    /// <summary>
+    /// Takes the earliest event due by <paramref name="toNs"/> (time order, ties in the order the timers were
+    /// set) and moves its timer on, without running it or moving the clock; false when nothing is due. The
+    /// allocation-free way for a backtest to interleave timers with its data, one event at a time, so a timer
+    /// canceled or set by an earlier callback is seen.
+    /// </summary>
+    public bool TryTakeDue(long toNs, out TimeEventHandler handler)
+    {
+        if (NextEventNs is not long next || next > toNs || NextDue(toNs) is not Timer t)
+        {
+            handler = default;
+            return false;
+        }
+        handler = new TimeEventHandler(new TimeEvent(t.Name, t.NextNs, t.NextNs), t.Callback);
+        Reschedule(t);
+        return true;
     }
 
     /// <summary>
@@ -125,6 +153,7 @@ public sealed class TestClock : IClock
     /// <summary>Moves a timer to its next fire time, removing it when it has no more; false when removed.</summary>
     private bool Reschedule(Timer t)
     {
+        _nextEventKnown = false;
         if (t.IntervalNs > 0)
         {
             t.NextNs += t.IntervalNs;

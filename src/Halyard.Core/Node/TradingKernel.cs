@@ -93,7 +93,21 @@ public sealed partial class TradingKernel
         }
     }
 
-    public void Process(in QuoteTick quote) => Process(KernelMessage.Of(quote));
+    /// <summary>A quote straight to the data engine (backtests, benchmarks): no inbox message built around it.</summary>
+    public void Process(in QuoteTick quote)
+    {
+        ProcessedCount++;
+        try
+        {
+            Data.Process(in quote);
+        }
+        catch (Exception ex)
+        {
+            ErrorCount++;
+            _log.LogError(ex, "Error while processing {Message}", quote.ToString());
+        }
+    }
+
     public void Process(in TradeTick trade) => Process(KernelMessage.Of(trade));
     public void Process(object message) => Process(KernelMessage.Of(message));
 

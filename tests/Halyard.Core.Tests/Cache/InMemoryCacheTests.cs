@@ -92,6 +92,37 @@ public class InMemoryCacheTests
         _cache.Instruments(new Venue("OTHER")).ShouldHaveSingleItem();
     }
 
+    [Fact]
+    public void Accounts_list_in_id_order_and_follow_an_added_or_replaced_account()
+    {
+        static Account AccountOf(string id, decimal usdc) => new(new AccountState(new AccountId(id), AccountType.Margin, Currency.Usdc,
+            [AccountBalance.FromTotal(new Money(usdc, Currency.Usdc), Money.Zero(Currency.Usdc))], [], IsReported: true, Guid.NewGuid(), 1, 1));
+        Account b = AccountOf("HYPERLIQUID-B", 10m);
+        _cache.AddAccount(b);
+        IReadOnlyList<Account> first = _cache.Accounts();
+        first.ShouldBe([b]);
+        _cache.Accounts().ShouldBeSameAs(first); // asked every equity check: kept, not rebuilt
+        _cache.AddAccount(b);
+        _cache.Accounts().ShouldBeSameAs(first);
+
+        Account a = AccountOf("HYPERLIQUID-A", 20m);
+        _cache.AddAccount(a);
+        _cache.Accounts().ShouldBe([a, b]);
+        Account b2 = AccountOf("HYPERLIQUID-B", 30m);
+        _cache.AddAccount(b2);
+        _cache.Accounts().ShouldBe([a, b2]);
+        first.ShouldBe([b]); // a list handed out earlier does not change under its holder
+    }
+
+    [Fact]
+    public void Open_positions_are_an_empty_list_when_none_is_open()
+    {
+        _cache.PositionsOpen().ShouldBeEmpty();
+        _cache.AddPosition(new Position(_eth, FillOf(A, OrderSide.Buy, "1.000")));
+        _cache.PositionsOpen().ShouldHaveSingleItem().StrategyId.ShouldBe(A);
+        _cache.PositionsOpen(strategyId: B).ShouldBeEmpty();
+    }
+
     private OrderFilled FillOf(StrategyId strategy, OrderSide side, string qty) =>
         new(Trader, strategy, _eth.Id, new ClientOrderId($"O-{++_now}"), new VenueOrderId($"V-{_now}"), new AccountId("HYPERLIQUID-X"),
             new TradeId($"T-{_now}"), PositionId.Netting(_eth.Id, strategy), side, OrderType.Market, Quantity.Parse(qty), Price.Parse("100.0"),

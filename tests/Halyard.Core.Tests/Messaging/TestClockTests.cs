@@ -86,4 +86,41 @@ public class TestClockTests
         Should.Throw<ArgumentOutOfRangeException>(() => clock.AdvanceTo(50));
         Should.Throw<ArgumentOutOfRangeException>(() => clock.SetTimer("b", 0, null, null, _ => { }));
     }
+
+    [Fact]
+    public void TryTakeDue_hands_out_due_events_one_at_a_time_in_time_order_without_moving_the_clock()
+    {
+        var clock = new TestClock(startNs: 1_000);
+        Action<TimeEvent> none = _ => { };
+        clock.SetTimer("slow", intervalNs: 300, startNs: null, stopNs: null, none);
+        clock.SetTimer("fast", intervalNs: 200, startNs: null, stopNs: null, none);
+        clock.SetTimeAlert("alert", atNs: 1_500, none);
+        clock.NextEventNs.ShouldBe(1_200);
+
+        var taken = new List<string>();
+        while (clock.TryTakeDue(1_600, out TimeEventHandler handler)) taken.Add($"{handler.Event.Name}@{handler.Event.TsEvent}");
+
+        taken.ShouldBe(["fast@1200", "slow@1300", "fast@1400", "alert@1500", "slow@1600", "fast@1600"]);
+        clock.UtcNowNs.ShouldBe(1_000);
+        clock.NextEventNs.ShouldBe(1_800);
+        clock.TimerNames.ShouldBe(["slow", "fast"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void TryTakeDue_skips_a_timer_canceled_after_an_earlier_one_was_taken_and_sees_one_set_meanwhile()
+    {
+        var clock = new TestClock(0);
+        clock.SetTimeAlert("a", 10, _ => { });
+        clock.SetTimeAlert("b", 10, _ => { });
+
+        clock.TryTakeDue(10, out TimeEventHandler first).ShouldBeTrue();
+        first.Event.Name.ShouldBe("a");
+        clock.CancelTimer("b");
+        clock.SetTimeAlert("c", 10, _ => { });
+
+        clock.TryTakeDue(10, out TimeEventHandler second).ShouldBeTrue();
+        second.Event.Name.ShouldBe("c");
+        clock.TryTakeDue(10, out _).ShouldBeFalse();
+        clock.NextEventNs.ShouldBeNull();
+    }
 }
