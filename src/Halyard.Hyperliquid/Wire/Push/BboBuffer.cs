@@ -6,6 +6,7 @@ public sealed class BboBuffer
     private CoinName _coin;
 
     public string Coin => _coin.Value;
+    public ReadOnlySpan<byte> CoinUtf8 => _coin.Utf8;
     public long Time { get; internal set; }
     public bool HasBid { get; internal set; }
     public bool HasAsk { get; internal set; }

@@ -18,6 +18,8 @@ public sealed class BookSnapshotBuffer
     }
 
     public string Coin => _coin.Value;
+    /// <summary>The coin as written on the wire; look it up with this to avoid making a string.</summary>
+    public ReadOnlySpan<byte> CoinUtf8 => _coin.Utf8;
     /// <summary>Venue time of the snapshot, Unix milliseconds.</summary>
     public long Time { get; internal set; }
     public int BidCount { get; private set; }

@@ -16,6 +16,7 @@ public sealed class TradeBuffer
     }
 
     public string Coin => _coin.Value;
+    public ReadOnlySpan<byte> CoinUtf8 => _coin.Utf8;
     public int Count { get; private set; }
     public ReadOnlySpan<TradePrint> Trades => _trades.AsSpan(0, Count);
 
