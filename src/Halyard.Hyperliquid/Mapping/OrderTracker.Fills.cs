@@ -82,6 +82,9 @@ public sealed partial class OrderTracker
         return new VenueCorrection(order, live, Math.Max(0m, allowed));
     }
 
+    /// <summary>A fill as a report for reconciliation (the engine finds the order by trade, cloid or venue id).</summary>
+    public FillReport? ToFillReport(VenueFill fill) => ExternalFill(fill);
+
     private FillReport? ExternalFill(VenueFill fill)
     {
         if (!TryInstrument(fill.Coin, out HyperliquidMarket market)) return null;

@@ -134,6 +134,34 @@ public sealed partial class OrderTracker
 
     private static long MsToNs(long ms) => ms * 1_000_000L;
 
+    /// <summary>
+    /// The venue's view of one order as a report (queries, reconciliation). For an order we track, quantity and
+    /// filled size are the whole order's, not the live venue order's (a modify re-places only the remainder).
+    /// </summary>
+    public OrderStatusReport? ToReport(VenueOrderUpdate update)
+    {
+        OrderStatusReport? report = ExternalReport(update);
+        if (report is null) return null;
+        lock (_gate)
+        {
+            if (Lookup(update.Cloid, update.Oid) is not { } order) return report;
+            Instrument i = order.Market.Instrument;
+            Quantity leaves = Quantity.FromDecimal(update.Size, i.SizePrecision, RoundingDirection.Nearest);
+            bool open = report.IsOpen;
+            // What is left at the venue is the live oid's size; everything else of the order has filled.
+            Quantity filled = Quantity.FromRaw(Math.Max(0, order.Quantity.Raw - leaves.Raw), i.SizePrecision);
+            return report with
+            {
+                OrderType = order.OrderType,
+                TimeInForce = order.TimeInForce,
+                PostOnly = order.PostOnly,
+                Quantity = order.Quantity,
+                FilledQty = filled,
+                Status = open ? (filled.Raw > 0 ? OrderStatus.PartiallyFilled : report.Status) : report.Status,
+            };
+        }
+    }
+
     /// <summary>A report for an order we do not track, so the engine can reconcile it.</summary>
     private OrderStatusReport? ExternalReport(VenueOrderUpdate update)
     {

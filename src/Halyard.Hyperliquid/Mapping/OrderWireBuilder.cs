@@ -14,40 +14,44 @@ public static class OrderWireBuilder
 {
     /// <summary>Builds the wire for a new order (or a modify's replacement, with <paramref name="size"/> set).</summary>
     /// <param name="referencePrice">Mid or mark used to price MARKET orders; unused otherwise.</param>
+    /// <param name="price">A modify's new limit price (null: the order's).</param>
+    /// <param name="triggerPrice">A modify's new trigger price (null: the order's).</param>
     /// <returns>null with <paramref name="error"/> when the order cannot be expressed on Hyperliquid.</returns>
     public static OrderWire? Build(TrackedOrder order, HyperliquidMarket market, bool reduceOnly, bool postOnly, CoreTif timeInForce,
-        decimal slippage, Price? referencePrice, decimal? size, out string? error)
+        decimal slippage, Price? referencePrice, decimal? size, out string? error, Price? price = null, Price? triggerPrice = null)
     {
         error = null;
+        Price? limitPrice = price ?? order.Price;
+        Price? stopPrice = triggerPrice ?? order.TriggerPrice;
         Instrument instrument = market.Instrument;
         bool isBuy = order.Side == OrderSide.Buy;
         decimal wireSize = size ?? order.Quantity.ToDecimal();
         if (wireSize <= 0m) { error = "size must be positive"; return null; }
 
         OrderTypeWire type;
-        decimal price;
+        decimal wirePrice;
         switch (order.OrderType)
         {
             case OrderType.Market:
                 if (referencePrice is not { IsPositive: true } reference) { error = "no reference price (quote or mark) yet to price a market order"; return null; }
-                price = Aggressive(instrument, reference.ToDecimal(), isBuy, slippage);
+                wirePrice = Aggressive(instrument, reference.ToDecimal(), isBuy, slippage);
                 type = OrderTypeWire.Ioc;
                 break;
             case OrderType.Limit:
-                if (order.Price is not Price limit) { error = "a limit order needs a price"; return null; }
+                if (limitPrice is not Price limit) { error = "a limit order needs a price"; return null; }
                 if (LimitTif(timeInForce, postOnly, out error) is not { } tif) return null;
-                price = limit.ToDecimal();
+                wirePrice = limit.ToDecimal();
                 type = OrderTypeWire.Limit(tif);
                 break;
             case OrderType.StopMarket or OrderType.MarketIfTouched:
-                if (order.TriggerPrice is not Price trigger) { error = "a trigger order needs a trigger price"; return null; }
+                if (stopPrice is not Price trigger) { error = "a trigger order needs a trigger price"; return null; }
                 // p is the worst execution price once triggered: the slippage bound around the trigger.
-                price = Aggressive(instrument, trigger.ToDecimal(), isBuy, slippage);
+                wirePrice = Aggressive(instrument, trigger.ToDecimal(), isBuy, slippage);
                 type = OrderTypeWire.Trigger(true, Format(trigger.ToDecimal()), order.OrderType == OrderType.StopMarket ? TpSl.StopLoss : TpSl.TakeProfit);
                 break;
             case OrderType.StopLimit or OrderType.LimitIfTouched:
-                if (order.TriggerPrice is not Price trig || order.Price is not Price lim) { error = "a stop/if-touched limit order needs a price and a trigger price"; return null; }
-                price = lim.ToDecimal();
+                if (stopPrice is not Price trig || limitPrice is not Price lim) { error = "a stop/if-touched limit order needs a price and a trigger price"; return null; }
+                wirePrice = lim.ToDecimal();
                 type = OrderTypeWire.Trigger(false, Format(trig.ToDecimal()), order.OrderType == OrderType.StopLimit ? TpSl.StopLoss : TpSl.TakeProfit);
                 break;
             default:
@@ -55,7 +59,7 @@ public static class OrderWireBuilder
                 return null;
         }
 
-        return new OrderWire(market.AssetId, isBuy, Format(price), Format(wireSize), reduceOnly, type, Wire.Cloid.Parse(order.Cloid));
+        return new OrderWire(market.AssetId, isBuy, Format(wirePrice), Format(wireSize), reduceOnly, type, Wire.Cloid.Parse(order.Cloid));
     }
 
     /// <summary>Reference ± slippage, rounded away from the reference onto a valid price.</summary>

@@ -22,6 +22,10 @@ public sealed class TrackedOrder
         Price = order.Price;
         TriggerPrice = order.TriggerPrice;
         IsTriggerOrder = order.HasTrigger;
+        ReduceOnly = order.ReduceOnly;
+        PostOnly = order.PostOnly;
+        TimeInForce = order.TimeInForce;
+        SlippagePct = order.SlippagePct;
     }
 
     public TraderId TraderId { get; }
@@ -34,6 +38,11 @@ public sealed class TrackedOrder
     public OrderSide Side { get; }
     public OrderType OrderType { get; }
     public bool IsTriggerOrder { get; }
+    public bool ReduceOnly { get; }
+    public bool PostOnly { get; }
+    public TimeInForce TimeInForce { get; }
+    /// <summary>The order's own slippage bound for market-style orders (a fraction); null uses the client's default.</summary>
+    public decimal? SlippagePct { get; }
     public Quantity Quantity { get; internal set; }
     public Price? Price { get; internal set; }
     public Price? TriggerPrice { get; internal set; }
