@@ -22,5 +22,6 @@ public static class Program
         yield return SimCommand.Create();
         yield return CatalogCommand.Create();
         yield return BacktestCommand.Create();
+        yield return BackfillCommand.Create();
     }
 }

@@ -6,6 +6,9 @@ public sealed record SimulatorOptions
     /// <summary>Largest balance one funding may credit (the engine keeps money exact only up to ~7.9e10).</summary>
     public const decimal MaxAccountUsdc = 1_000_000_000m;
 
+    /// <summary>Longest generated history: a week of one-minute candles (more than the 5000 the exchange keeps).</summary>
+    public static readonly TimeSpan MaxHistory = TimeSpan.FromDays(7);
+
     /// <summary>Address to bind; the control API is on by default only for a loopback address.</summary>
     public string Host { get; init; } = "127.0.0.1";
 
@@ -47,6 +50,12 @@ public sealed record SimulatorOptions
 
     /// <summary>Largest built-in taker order, in USD notional.</summary>
     public decimal TakerMaxNotional { get; init; } = 5_000m;
+
+    /// <summary>
+    /// Candles and funding rates generated at start for this long before it (a seeded walk ending at each coin's
+    /// initial price), so <c>candleSnapshot</c> and <c>fundingHistory</c> have history to page through; zero for none.
+    /// </summary>
+    public TimeSpan History { get; init; } = TimeSpan.Zero;
 
     /// <summary>Where the mark price comes from; triggers fire on it.</summary>
     public MarkPriceSource MarkPriceSource { get; init; } = MarkPriceSource.Fair;
@@ -107,6 +116,8 @@ public sealed record SimulatorOptions
             throw new ArgumentOutOfRangeException(nameof(MaintenanceMarginFraction), MaintenanceMarginFraction, "must be in [0, 1)");
         if (WebSocketIdleTimeout < TimeSpan.FromMilliseconds(100))
             throw new ArgumentOutOfRangeException(nameof(WebSocketIdleTimeout), WebSocketIdleTimeout, "must be at least 100 ms");
+        if (History < TimeSpan.Zero || History > MaxHistory)
+            throw new ArgumentOutOfRangeException(nameof(History), History, $"must be between 0 and {MaxHistory.TotalDays} days");
         if (!Enum.IsDefined(MarkPriceSource)) throw new ArgumentOutOfRangeException(nameof(MarkPriceSource), MarkPriceSource, "must be Fair, BookMid or LastTrade");
         if (MaxSubscriptionsPerConnection < 1) throw new ArgumentOutOfRangeException(nameof(MaxSubscriptionsPerConnection), MaxSubscriptionsPerConnection, "must be at least 1");
         if (MaxUsersPerConnection < 1) throw new ArgumentOutOfRangeException(nameof(MaxUsersPerConnection), MaxUsersPerConnection, "must be at least 1");

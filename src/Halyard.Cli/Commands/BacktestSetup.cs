@@ -110,14 +110,7 @@ internal static class BacktestSetup
     {
         problem = null;
         ns = fallback;
-        if (string.IsNullOrWhiteSpace(text)) return true;
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset time))
-        {
-            problem = $"{option}: cannot read '{text}' as a UTC time (e.g. 2026-01-02T10:00:00Z)";
-            return false;
-        }
-        ns = (time.UtcTicks - DateTime.UnixEpoch.Ticks) * 100;
-        return true;
+        return string.IsNullOrWhiteSpace(text) || UtcTimeText.TryParse(text, option, out ns, out problem);
     }
 
     /// <summary>The first quote (else trade) in range: its precisions define the instrument, its price sizes the sample's orders.</summary>

@@ -14,10 +14,11 @@ public static class SimCommand
         var testnet = new Option<bool>("--testnet") { Description = "Verify signatures for testnet (the default)." };
         var mainnet = new Option<bool>("--mainnet") { Description = "Verify signatures for mainnet (phantom agent source \"a\", hyperliquidChain \"Mainnet\")." };
         var tickMs = new Option<int>("--tick-ms") { Description = "Market tick period in milliseconds.", DefaultValueFactory = _ => 250 };
+        var historyHours = new Option<double>("--history-hours") { Description = "Hours of candles and funding rates generated before the start (for backfill), at most a week.", DefaultValueFactory = _ => 0 };
         var paused = new Option<bool>("--paused") { Description = "Start with the market paused (drive it with POST /sim/step)." };
         var command = new Command("sim", "Run a local Hyperliquid-compatible exchange (POST /info, POST /exchange, WS /ws, control API /sim/*).")
         {
-            port, seed, genesis, testnet, mainnet, tickMs, paused,
+            port, seed, genesis, testnet, mainnet, tickMs, paused, historyHours,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -39,6 +40,7 @@ public static class SimCommand
                     Genesis = parse.GetValue(genesis) is { } file ? GenesisFile.Load(file.FullName) : new Dictionary<string, decimal>(),
                     TickInterval = TimeSpan.FromMilliseconds(parse.GetValue(tickMs)),
                     StartPaused = parse.GetValue(paused),
+                    History = TimeSpan.FromHours(parse.GetValue(historyHours)),
                 };
                 options.Validate();
             }

@@ -41,6 +41,7 @@ internal sealed class LivingMarket : IDisposable
         lock (_exchange.Gate)
         {
             _nextFundingMs = _exchange.NowMs() + (long)options.FundingInterval.TotalMilliseconds;
+            MarketHistory.Seed(_exchange, options, _exchange.NowMs());
             foreach (var coin in options.Coins) Requote(coin.Name, _exchange.NowNs());
             _exchange.Flush();
         }

@@ -102,6 +102,14 @@ internal sealed partial class SimulatedExchange
         return orders;
     }
 
+    /// <summary>Records a past funding rate of a coin (generated history), keeping the latest 5000.</summary>
+    public void RecordFundingRate(string coin, decimal rate, long timeMs)
+    {
+        if (!_fundingHistory.TryGetValue(coin, out var list)) _fundingHistory[coin] = list = [];
+        list.Add(new FundingRecord(coin, rate, 0m, timeMs));
+        if (list.Count > 5000) list.RemoveAt(0);
+    }
+
     /// <summary>Applies one funding payment to every position of every coin and records the rates.</summary>
     public void ApplyFunding(Func<string, decimal> rateOf)
     {
@@ -111,9 +119,7 @@ internal sealed partial class SimulatedExchange
             decimal rate = rateOf(coin.Name);
             _fundingRate[coin.Name] = rate;
             Engine.ApplyFunding(coin.Name, rate, nowMs * 1_000_000);
-            if (!_fundingHistory.TryGetValue(coin.Name, out var list)) _fundingHistory[coin.Name] = list = [];
-            list.Add(new FundingRecord(coin.Name, rate, 0m, nowMs));
-            if (list.Count > 5000) list.RemoveAt(0);
+            RecordFundingRate(coin.Name, rate, nowMs);
         }
         Flush();
     }
