@@ -49,7 +49,12 @@ public sealed class EmaCrossStrategy : PerpStrategy
             Crosses++;
             Log.LogDebug("{StrategyId}: {InstrumentId} crossed {Direction} (fast {Fast}, slow {Slow})", Id, quote.InstrumentId, direction > 0 ? "up" : "down", signal.Fast.Value, signal.Slow.Value);
         }
-        if (!signal.Pending || HasPendingOrders(quote.InstrumentId)) return;
+        if (HasPendingOrders(quote.InstrumentId)) return;
+        if (!signal.Pending)
+        {
+            TrimToEntry(quote.InstrumentId); // e.g. its stop and a flip filled in the same instant
+            return;
+        }
         MoveToward(quote.InstrumentId, signal.Direction, out bool reachesTarget);
         signal.Pending = !reachesTarget; // a flip split by MaxOrderNotional finishes on a later quote
     }

@@ -165,6 +165,23 @@ public abstract class PerpStrategy : Strategy
         return order;
     }
 
+    /// <summary>
+    /// Brings a position clearly larger than one entry (over 1.5 entries: a protective stop and a flip crossed at the
+    /// venue, or the limits shrank) back to one entry; within that band it does nothing, so a notional entry does
+    /// not churn as the price moves. Returns the order, or null.
+    /// </summary>
+    protected Order? TrimToEntry(InstrumentId instrumentId)
+    {
+        decimal current = PositionOf(instrumentId);
+        if (current == 0) return null;
+        int direction = Math.Sign(current);
+        if (PriceFor(instrumentId, direction > 0 ? OrderSide.Buy : OrderSide.Sell) is not decimal price) return null;
+        decimal entry = Math.Min(EntrySize(instrumentId, price).ToDecimal(), MaxPosition(instrumentId, direction, price).ToDecimal());
+        if (Math.Abs(current) <= entry * 1.5m) return null;
+        Log.LogWarning("{StrategyId}: position {Position} in {InstrumentId} is over one entry ({Entry}); trimming it", Id, current, instrumentId, entry);
+        return MoveToward(instrumentId, direction, out _);
+    }
+
     /// <summary>Value of the account's positions in the other instruments at the cache's price.</summary>
     private decimal ExposureElsewhere(InstrumentId instrumentId)
     {

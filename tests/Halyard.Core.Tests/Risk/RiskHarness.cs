@@ -3,6 +3,7 @@ using Halyard.Core.Model;
 using Halyard.Core.Node;
 using Halyard.Core.Risk;
 using Halyard.Core.Tests.Testing;
+using CoreStrategy = Halyard.Core.Strategies.Strategy;
 
 namespace Halyard.Core.Tests.Risk;
 
@@ -11,7 +12,8 @@ internal sealed class RiskHarness
 {
     public const long Start = 1_764_000_000_000_000_000;
 
-    public RiskHarness(RiskManagerConfig config, IRiskStateStore? store = null, RiskEngineConfig? engine = null, decimal balance = 10_000m, long start = Start)
+    public RiskHarness(RiskManagerConfig config, IRiskStateStore? store = null, RiskEngineConfig? engine = null, decimal balance = 10_000m, long start = Start,
+        IEnumerable<CoreStrategy>? strategies = null)
     {
         Clock = new TestClock(start);
         int seq = 0;
@@ -24,6 +26,7 @@ internal sealed class RiskHarness
         Kernel.AddExecutionClient(Venue);
         Strategy = new ManualStrategy([Eth.Id, Btc.Id]);
         Kernel.AddStrategy(Strategy);
+        foreach (CoreStrategy other in strategies ?? []) Kernel.AddStrategy(other);
         Kernel.Bus.Subscribe<PositionUnprotected>(RiskManager.UnprotectedTopic, Alerts.Add);
         Venue.ConnectAsync(CancellationToken.None).GetAwaiter().GetResult();
         Kernel.DrainInbox();
