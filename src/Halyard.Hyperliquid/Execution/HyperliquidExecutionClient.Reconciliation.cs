@@ -63,6 +63,11 @@ public sealed partial class HyperliquidExecutionClient
         return reports;
     }
 
+    private long _reconciliationsPosted;
+
+    /// <summary>Mass statuses this client posted on its own (after reconnects and periodically).</summary>
+    public long ReconciliationsPosted => Interlocked.Read(ref _reconciliationsPosted);
+
     /// <summary>Builds the mass status off the kernel thread and posts it; the kernel reconciles when it arrives.</summary>
     private async Task ReconcileNowAsync(string why)
     {
@@ -75,6 +80,7 @@ public sealed partial class HyperliquidExecutionClient
             timeout.CancelAfter(TimeSpan.FromSeconds(30));
             ExecutionMassStatus mass = await GenerateMassStatusAsync(sinceNs, timeout.Token).ConfigureAwait(false);
             _inbox.Post(mass);
+            Interlocked.Increment(ref _reconciliationsPosted);
             _log.LogInformation("Reconciliation ({Why}): {Orders} open orders, {Fills} fills, {Positions} positions posted",
                 why, mass.OrderReports.Count, mass.FillReports.Count, mass.PositionReports.Count);
         }

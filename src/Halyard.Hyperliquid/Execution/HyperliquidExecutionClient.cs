@@ -105,6 +105,9 @@ public sealed partial class HyperliquidExecutionClient : IExecutionClient, IAsyn
     /// <summary>The markets loaded at connect.</summary>
     public MarketTable Markets => _instruments.Table;
 
+    /// <summary>Requests sent as WebSocket posts (with <see cref="HyperliquidExecClientConfig.UseWebSocketPost"/>).</summary>
+    public long WebSocketPostsSent => _socket?.PostsSent ?? 0;
+
     /// <summary>The dead man's switch (null when off or not connected yet).</summary>
     public DeadManSwitch? DeadManSwitch => _deadMan;
 

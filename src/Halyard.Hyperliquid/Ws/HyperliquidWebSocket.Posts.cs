@@ -13,6 +13,9 @@ public sealed partial class HyperliquidWebSocket
     private long _nextPostId;
 
     /// <summary>Posts an info request body (as for POST /info); the answer's payload is <c>{"type","data"}</c>.</summary>
+    /// <summary>Post requests sent so far (info and actions).</summary>
+    public long PostsSent => Interlocked.Read(ref _nextPostId);
+
     public Task<ApiResult<WsPostAnswer>> PostInfoAsync(byte[] infoRequest, TimeSpan? timeout = null, CancellationToken ct = default) =>
         PostAsync("info", infoRequest, timeout, ct);
 

@@ -1,3 +1,4 @@
+using Halyard.Core.Cache;
 using Halyard.Core.Model;
 using Halyard.Core.Node;
 using Halyard.Hyperliquid;
@@ -22,9 +23,9 @@ internal sealed class LiveNode : IAsyncDisposable
     public HyperliquidMetrics Metrics { get; }
 
     public static async Task<LiveNode> StartAsync(LiveVenue venue, Func<HyperliquidExecClientConfig, HyperliquidExecClientConfig>? configure = null,
-        TradingNodeConfig? nodeConfig = null, string strategyId = "LIVE-001")
+        TradingNodeConfig? nodeConfig = null, string strategyId = "LIVE-001", IExecutionStateStore? stateStore = null)
     {
-        var node = new TradingNode(nodeConfig ?? new TradingNodeConfig { CancelOrdersOnStop = false });
+        var node = new TradingNode(nodeConfig ?? new TradingNodeConfig { CancelOrdersOnStop = false }, executionStateStore: stateStore);
         var metrics = new HyperliquidMetrics();
         var client = new HyperliquidExecutionClient(venue.ExecConfig(configure), node.Inbox, node.Clock, metrics);
         var strategy = new RecordingStrategy(strategyId);
