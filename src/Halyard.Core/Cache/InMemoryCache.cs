@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Halyard.Core.Data;
 using Halyard.Core.Model;
 
@@ -7,7 +8,10 @@ namespace Halyard.Core.Cache;
 public sealed partial class InMemoryCache : ICache
 {
     private readonly Dictionary<InstrumentId, Instrument> _instruments = [];
-    private readonly Dictionary<InstrumentId, QuoteTick> _quotes = [];
+    // A slot per instrument, and the last one written: a stream of one instrument's quotes updates in place, no lookup.
+    private readonly Dictionary<InstrumentId, StrongBox<QuoteTick>> _quotes = [];
+    private InstrumentId? _lastQuoteId;
+    private StrongBox<QuoteTick>? _lastQuote;
     private readonly Dictionary<InstrumentId, TradeTick> _trades = [];
     private readonly Dictionary<BarType, Bar> _bars = [];
     private readonly Dictionary<InstrumentId, MarkPriceUpdate> _markPrices = [];
@@ -25,13 +29,30 @@ public sealed partial class InMemoryCache : ICache
     public IReadOnlyList<Instrument> Instruments(Venue? venue = null) =>
         [.. _instruments.Values.Where(i => venue is not Venue v || i.Id.Venue == v).OrderBy(i => i.Id.ToString(), StringComparer.Ordinal)];
 
-    public void AddQuote(in QuoteTick quote) => _quotes[quote.InstrumentId] = quote;
+    public void AddQuote(in QuoteTick quote)
+    {
+        InstrumentId id = quote.InstrumentId;
+        if (!ReferenceEquals(id, _lastQuoteId) || _lastQuote is null)
+        {
+            if (!_quotes.TryGetValue(id, out StrongBox<QuoteTick>? slot)) _quotes[id] = slot = new StrongBox<QuoteTick>();
+            _lastQuoteId = id;
+            _lastQuote = slot;
+        }
+        _lastQuote.Value = quote;
+    }
+
     public void AddTrade(in TradeTick trade) => _trades[trade.InstrumentId] = trade;
     public void AddBar(in Bar bar) => _bars[bar.BarType] = bar;
     public void AddMarkPrice(in MarkPriceUpdate markPrice) => _markPrices[markPrice.InstrumentId] = markPrice;
     public void AddFundingRate(in FundingRateUpdate fundingRate) => _fundingRates[fundingRate.InstrumentId] = fundingRate;
 
-    public bool TryGetQuote(InstrumentId instrumentId, out QuoteTick quote) => _quotes.TryGetValue(instrumentId, out quote);
+    public bool TryGetQuote(InstrumentId instrumentId, out QuoteTick quote)
+    {
+        bool found = _quotes.TryGetValue(instrumentId, out StrongBox<QuoteTick>? slot);
+        quote = found ? slot!.Value : default;
+        return found;
+    }
+
     public bool TryGetTrade(InstrumentId instrumentId, out TradeTick trade) => _trades.TryGetValue(instrumentId, out trade);
     public bool TryGetBar(BarType barType, out Bar bar) => _bars.TryGetValue(barType, out bar);
     public bool TryGetMarkPrice(InstrumentId instrumentId, out MarkPriceUpdate markPrice) => _markPrices.TryGetValue(instrumentId, out markPrice);
@@ -40,7 +61,7 @@ public sealed partial class InMemoryCache : ICache
     public Price? Price(InstrumentId instrumentId, OrderSide side = OrderSide.NoOrderSide)
     {
         if (_markPrices.TryGetValue(instrumentId, out MarkPriceUpdate mark)) return mark.Value;
-        if (_quotes.TryGetValue(instrumentId, out QuoteTick q))
+        if (TryGetQuote(instrumentId, out QuoteTick q))
         {
             return side switch
             {

@@ -139,10 +139,17 @@ public sealed class DataEngine
 
     private InstrumentChannels ChannelsOf(InstrumentId id)
     {
+        // A feed repeats one instrument instance message after message: skip the dictionary then.
+        if (ReferenceEquals(id, _lastChannelsId)) return _lastChannels!;
         if (!_channels.TryGetValue(id, out InstrumentChannels? channels))
             _channels[id] = channels = new InstrumentChannels(_bus, id);
+        _lastChannelsId = id;
+        _lastChannels = channels;
         return channels;
     }
+
+    private InstrumentId? _lastChannelsId;
+    private InstrumentChannels? _lastChannels;
 
     private OrderBook CreateBook(InstrumentId id)
     {

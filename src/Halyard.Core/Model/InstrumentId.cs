@@ -55,7 +55,7 @@ public sealed class InstrumentId : IEquatable<InstrumentId>
     public static InstrumentId Perpetual(string coin, string venue = DefaultVenueName) => new($"{coin}-USD-PERP", new Venue(venue));
 
     public bool Equals(InstrumentId? other) =>
-        other is not null && (ReferenceEquals(this, other) || (_hash == other._hash && string.Equals(_value, other._value, StringComparison.Ordinal)));
+        other is not null && (ReferenceEquals(this, other) || (_hash == other._hash && string.Equals(_value, other._value)));
 
     public override bool Equals(object? obj) => Equals(obj as InstrumentId);
     public override int GetHashCode() => _hash;

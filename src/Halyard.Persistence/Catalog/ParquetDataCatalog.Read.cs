@@ -73,12 +73,12 @@ public sealed partial class ParquetDataCatalog
         int size = Options.RowGroupSize;
         return kind switch
         {
-            MarketDataKind.QuoteTick => new StreamCursor<Core.Model.QuoteTick>(QuoteTickCodec.Instance, files, query.StartNs, query.EndNs, size, Options.BadFiles, Report) { Order = order },
-            MarketDataKind.TradeTick => new StreamCursor<Core.Model.TradeTick>(TradeTickCodec.Instance, files, query.StartNs, query.EndNs, size, Options.BadFiles, Report) { Order = order },
-            MarketDataKind.OrderBookDelta => new StreamCursor<Core.Model.OrderBookDelta>(OrderBookDeltaCodec.Instance, files, query.StartNs, query.EndNs, size, Options.BadFiles, Report) { Order = order },
-            MarketDataKind.Bar => new StreamCursor<Core.Model.Bar>(BarCodec.Instance, files, query.StartNs, query.EndNs, size, Options.BadFiles, Report) { Order = order },
-            MarketDataKind.MarkPriceUpdate => new StreamCursor<Core.Model.MarkPriceUpdate>(MarkPriceUpdateCodec.Instance, files, query.StartNs, query.EndNs, size, Options.BadFiles, Report) { Order = order },
-            MarketDataKind.FundingRateUpdate => new StreamCursor<Core.Model.FundingRateUpdate>(FundingRateUpdateCodec.Instance, files, query.StartNs, query.EndNs, size, Options.BadFiles, Report) { Order = order },
+            MarketDataKind.QuoteTick => new StreamCursor<Core.Model.QuoteTick>(QuoteTickCodec.Instance, files, query.StartNs, query.EndNs, size, Options.BadFiles, Report) { Order = order, Instruments = query.Instruments },
+            MarketDataKind.TradeTick => new StreamCursor<Core.Model.TradeTick>(TradeTickCodec.Instance, files, query.StartNs, query.EndNs, size, Options.BadFiles, Report) { Order = order, Instruments = query.Instruments },
+            MarketDataKind.OrderBookDelta => new StreamCursor<Core.Model.OrderBookDelta>(OrderBookDeltaCodec.Instance, files, query.StartNs, query.EndNs, size, Options.BadFiles, Report) { Order = order, Instruments = query.Instruments },
+            MarketDataKind.Bar => new StreamCursor<Core.Model.Bar>(BarCodec.Instance, files, query.StartNs, query.EndNs, size, Options.BadFiles, Report) { Order = order, Instruments = query.Instruments },
+            MarketDataKind.MarkPriceUpdate => new StreamCursor<Core.Model.MarkPriceUpdate>(MarkPriceUpdateCodec.Instance, files, query.StartNs, query.EndNs, size, Options.BadFiles, Report) { Order = order, Instruments = query.Instruments },
+            MarketDataKind.FundingRateUpdate => new StreamCursor<Core.Model.FundingRateUpdate>(FundingRateUpdateCodec.Instance, files, query.StartNs, query.EndNs, size, Options.BadFiles, Report) { Order = order, Instruments = query.Instruments },
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }

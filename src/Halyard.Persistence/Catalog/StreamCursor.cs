@@ -8,6 +8,12 @@ namespace Halyard.Persistence.Catalog;
 internal abstract class StreamCursor : IDisposable
 {
     public required int Order { get; init; }
+
+    /// <summary>
+    /// The query's instrument ids: a file's id is swapped for the equal instance the caller holds, so the kernel's
+    /// per-instrument lookups on every row compare references, not strings.
+    /// </summary>
+    public IReadOnlyList<Core.Model.InstrumentId>? Instruments { get; init; }
     public abstract MarketDataKind Kind { get; }
     public long TsInit { get; protected set; }
 
@@ -118,6 +124,11 @@ internal sealed class StreamCursor<T> : StreamCursor
             try
             {
                 _reader = CatalogFileOpener.Open(file.Path, _codec, out FileContext context);
+                if (Instruments is not null && context.Instrument is { } fileInstrument && context.BarType is null)
+                {
+                    foreach (Core.Model.InstrumentId id in Instruments)
+                        if (id == fileInstrument) context.Instrument = id;
+                }
                 _context = context;
                 FileMetaData metadata = _reader.FileMetaData;
                 _rowGroups = metadata.NumRowGroups;

@@ -26,13 +26,18 @@ internal static class NautilusFixed
 
     /// <summary>Our raw value of a 10^16-scaled integer; false when it has more than 9 decimals or overflows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryToRaw(Int128 value, out long raw)
+    public static bool TryToRaw(Int128 value, out long raw) => TryToRaw((ulong)value, (ulong)(value >> 64), out raw);
+
+    /// <summary>The same on the two little-endian halves, as the reader finds them in a column page (no 128-bit arithmetic).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryToRaw(ulong low, ulong high, out long raw)
     {
-        ulong low = (ulong)value;
-        ulong high = (ulong)(value >> 64);
         ulong shifted = (low >> 7) | (high << 57);
         raw = unchecked((long)(shifted * InverseOf5Pow7));
-        return Math.BigMul(raw, Factor) == value;
+        // Exact only if raw * 10^7 gives the 128 bits back: the unsigned product, its high half corrected for a negative raw.
+        ulong productHigh = Math.BigMul(unchecked((ulong)raw), (ulong)Factor, out ulong productLow);
+        if (raw < 0) productHigh -= (ulong)Factor;
+        return productLow == low && productHigh == high;
     }
 
     public static long ToRaw(Int128 value, string column, string path)

@@ -133,22 +133,25 @@ internal static class ParquetColumns
         {
             reader.ReadBatch(into.Length - done, pointers, out long read);
             if (read <= 0) throw new CatalogFormatException(path, $"column '{name}' ends after {done} of {into.Length} rows");
+            int count = (int)read;
+            Span<long> target = into.Slice(done, count);
+            ReadOnlySpan<FixedLenByteArray> values = pointers[..count];
             if (standardPrecision)
             {
-                for (int i = 0; i < (int)read; i++) into[done + i] = *(long*)pointers[i].Pointer;
-                done += (int)read;
+                for (int i = 0; i < target.Length && i < values.Length; i++) target[i] = *(long*)values[i].Pointer;
+                done += count;
                 continue;
             }
-            for (int i = 0; i < (int)read; i++)
+            for (int i = 0; i < target.Length && i < values.Length; i++)
             {
-                Int128 value = *(Int128*)pointers[i].Pointer; // valid until the next ReadBatch
-                if (!NautilusFixed.TryToRaw(value, out into[done + i]))
+                ulong* value = (ulong*)values[i].Pointer; // valid until the next ReadBatch
+                if (!NautilusFixed.TryToRaw(value[0], value[1], out target[i]))
                 {
-                    if (!lenient) NautilusFixed.ToRaw(value, name, path);
-                    into[done + i] = Unrepresentable;
+                    if (!lenient) NautilusFixed.ToRaw(*(Int128*)value, name, path);
+                    target[i] = Unrepresentable;
                 }
             }
-            done += (int)read;
+            done += count;
         }
     }
 
