@@ -5,7 +5,11 @@ namespace Halyard.Cli;
 
 public static class Program
 {
-    public static Task<int> Main(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+    /// <summary>Ctrl+C cancels the command's token; graceful stops (recorder flush, order cancels) get this long before the process ends.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(60);
+
+    public static Task<int> Main(string[] args) =>
+        BuildRoot().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = ShutdownTimeout });
 
     /// <summary>The `halyard` command tree; each subcommand lives in Commands/ as one file.</summary>
     public static RootCommand BuildRoot()
@@ -23,5 +27,6 @@ public static class Program
         yield return CatalogCommand.Create();
         yield return BacktestCommand.Create();
         yield return BackfillCommand.Create();
+        yield return RecordCommand.Create();
     }
 }

@@ -30,7 +30,8 @@ public sealed class DataRecorder : IAsyncDisposable
     private readonly Meter _meter;
     private readonly Task _loop;
     private readonly CancellationTokenSource _stopping = new();
-    private long _received, _dropped, _rowsWritten, _filesWritten, _bytesWritten, _writeErrors;
+    private readonly IRecorderLane[] _lanes;
+    private long _writeErrors;
     private long _droppedReported;
 
     public DataRecorder(ParquetDataCatalog catalog, RecorderOptions? options = null, ILogger<DataRecorder>? logger = null, TimeProvider? time = null)
@@ -46,25 +47,46 @@ public sealed class DataRecorder : IAsyncDisposable
         _bars = new(BarCodec.Instance, catalog, _options, this, _logger, _time);
         _marks = new(MarkPriceUpdateCodec.Instance, catalog, _options, this, _logger, _time);
         _funding = new(FundingRateUpdateCodec.Instance, catalog, _options, this, _logger, _time);
+        _lanes = [_quotes, _trades, _deltas, _bars, _marks, _funding];
         _meter = new Meter(MeterName);
-        _meter.CreateObservableCounter("halyard_recorder_received", () => Interlocked.Read(ref _received), description: "items handed to the recorder");
-        _meter.CreateObservableCounter("halyard_recorder_dropped", () => Interlocked.Read(ref _dropped), description: "items not written (queue full, book gap, failed write)");
-        _meter.CreateObservableCounter("halyard_recorder_rows_written", () => Interlocked.Read(ref _rowsWritten));
-        _meter.CreateObservableCounter("halyard_recorder_files_written", () => Interlocked.Read(ref _filesWritten));
-        _meter.CreateObservableCounter("halyard_recorder_bytes_written", () => Interlocked.Read(ref _bytesWritten), unit: "By");
+        _meter.CreateObservableCounter("halyard_recorder_received", () => Stats.Received, description: "items handed to the recorder");
+        _meter.CreateObservableCounter("halyard_recorder_dropped", () => Stats.Dropped, description: "items not written (queue full, book gap, failed write)");
+        _meter.CreateObservableCounter("halyard_recorder_rows_written", () => Stats.RowsWritten);
+        _meter.CreateObservableCounter("halyard_recorder_files_written", () => Stats.FilesWritten);
+        _meter.CreateObservableCounter("halyard_recorder_bytes_written", () => Stats.BytesWritten, unit: "By");
         _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
-    public RecorderStats Stats => new(Interlocked.Read(ref _received), Interlocked.Read(ref _dropped), Interlocked.Read(ref _rowsWritten),
-        Interlocked.Read(ref _filesWritten), Interlocked.Read(ref _bytesWritten), Interlocked.Read(ref _writeErrors));
+    /// <summary>Totals over every kind.</summary>
+    public RecorderStats Stats
+    {
+        get
+        {
+            long received = 0, dropped = 0, rows = 0, files = 0, bytes = 0;
+            foreach (IRecorderLane lane in _lanes)
+            {
+                RecorderStats kind = lane.Stats;
+                received += kind.Received;
+                dropped += kind.Dropped;
+                rows += kind.RowsWritten;
+                files += kind.FilesWritten;
+                bytes += kind.BytesWritten;
+            }
+            return new(received, dropped, rows, files, bytes, Interlocked.Read(ref _writeErrors));
+        }
+    }
 
-    public long Dropped => Interlocked.Read(ref _dropped);
+    /// <summary>What the recorder has done with one kind (its <see cref="RecorderStats.WriteErrors"/> count failed flushes of that kind).</summary>
+    public RecorderStats StatsOf(Core.Data.MarketDataKind kind) => Array.Find(_lanes, l => l.Kind == kind)?.Stats
+        ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a recorded kind");
 
-    public bool Record(in QuoteTick quote) => Accept(_quotes.TryWrite(quote));
-    public bool Record(in TradeTick trade) => Accept(_trades.TryWrite(trade));
-    public bool Record(in Bar bar) => Accept(_bars.TryWrite(bar));
-    public bool Record(in MarkPriceUpdate mark) => Accept(_marks.TryWrite(mark));
-    public bool Record(in FundingRateUpdate funding) => Accept(_funding.TryWrite(funding));
+    public long Dropped => Stats.Dropped;
+
+    public bool Record(in QuoteTick quote) => _quotes.Accept(_quotes.TryWrite(quote));
+    public bool Record(in TradeTick trade) => _trades.Accept(_trades.TryWrite(trade));
+    public bool Record(in Bar bar) => _bars.Accept(_bars.TryWrite(bar));
+    public bool Record(in MarkPriceUpdate mark) => _marks.Accept(_marks.TryWrite(mark));
+    public bool Record(in FundingRateUpdate funding) => _funding.Accept(_funding.TryWrite(funding));
 
     /// <summary>
     /// Records one venue update's deltas as given, all or none. After a drop the instrument's book in
@@ -75,13 +97,13 @@ public sealed class DataRecorder : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(update);
         int count = update.Deltas.Count;
         if (count == 0) return true;
-        Interlocked.Add(ref _received, count);
+        _deltas.CountReceived(count);
         InstrumentId instrument = update.InstrumentId;
         if (_booksAwaitingSnapshot.Contains(instrument))
         {
             if (!update.IsSnapshot)
             {
-                Interlocked.Add(ref _dropped, count);
+                _deltas.CountDropped(count);
                 return false;
             }
             _booksAwaitingSnapshot.Remove(instrument);
@@ -89,7 +111,7 @@ public sealed class DataRecorder : IAsyncDisposable
         if (_deltas.FreeCapacity < count)
         {
             _booksAwaitingSnapshot.Add(instrument);
-            Interlocked.Add(ref _dropped, count);
+            _deltas.CountDropped(count);
             return false;
         }
         for (int i = 0; i < count; i++)
@@ -97,32 +119,14 @@ public sealed class DataRecorder : IAsyncDisposable
             if (!_deltas.TryWrite(update.Deltas[i]))
             {
                 _booksAwaitingSnapshot.Add(instrument);
-                Interlocked.Add(ref _dropped, count - i);
+                _deltas.CountDropped(count - i);
                 return false;
             }
         }
         return true;
     }
 
-    private bool Accept(bool queued)
-    {
-        Interlocked.Increment(ref _received);
-        if (!queued) Interlocked.Increment(ref _dropped);
-        return queued;
-    }
-
-    internal void CountWritten(int rows, int files, long bytes)
-    {
-        Interlocked.Add(ref _rowsWritten, rows);
-        Interlocked.Add(ref _filesWritten, files);
-        Interlocked.Add(ref _bytesWritten, bytes);
-    }
-
-    internal void CountFailedWrite(int rows)
-    {
-        Interlocked.Increment(ref _writeErrors);
-        Interlocked.Add(ref _dropped, rows);
-    }
+    internal void CountFailedWrite() => Interlocked.Increment(ref _writeErrors);
 
     private async Task RunAsync()
     {
@@ -165,7 +169,7 @@ public sealed class DataRecorder : IAsyncDisposable
 
     private void ReportDrops()
     {
-        long dropped = Interlocked.Read(ref _dropped);
+        long dropped = Stats.Dropped;
         if (dropped == _droppedReported) return;
         _logger.LogWarning("Recorder dropped {Count} items ({Total} in all): the writer is behind or a write failed", dropped - _droppedReported, dropped);
         _droppedReported = dropped;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Halyard.Persistence.Catalog;
 
 /// <summary>One kind's bounded queue and per-stream buffers inside the <see cref="DataRecorder"/>.</summary>
-internal sealed class RecorderLane<T>
+internal sealed class RecorderLane<T> : IRecorderLane
 {
     private sealed class StreamBuffer
     {
@@ -27,6 +27,7 @@ internal sealed class RecorderLane<T>
     private readonly Dictionary<string, StreamBuffer> _buffers = new(StringComparer.Ordinal);
     private readonly long _rotationNs;
     private readonly TimeSpan _flushInterval;
+    private long _received, _dropped, _rowsWritten, _filesWritten, _bytesWritten, _writeErrors;
 
     public RecorderLane(CatalogCodec<T> codec, ParquetDataCatalog catalog, RecorderOptions options, DataRecorder owner, ILogger logger, TimeProvider time)
     {
@@ -48,7 +49,24 @@ internal sealed class RecorderLane<T>
         });
     }
 
+    public MarketDataKind Kind => _codec.Kind;
+
+    public RecorderStats Stats => new(Interlocked.Read(ref _received), Interlocked.Read(ref _dropped), Interlocked.Read(ref _rowsWritten),
+        Interlocked.Read(ref _filesWritten), Interlocked.Read(ref _bytesWritten), Interlocked.Read(ref _writeErrors));
+
     public bool TryWrite(in T item) => _queue.Writer.TryWrite(item);
+
+    /// <summary>Counts one item handed in, and a drop when it was not queued; returns <paramref name="queued"/>.</summary>
+    public bool Accept(bool queued)
+    {
+        Interlocked.Increment(ref _received);
+        if (!queued) Interlocked.Increment(ref _dropped);
+        return queued;
+    }
+
+    public void CountReceived(int count) => Interlocked.Add(ref _received, count);
+
+    public void CountDropped(int count) => Interlocked.Add(ref _dropped, count);
 
     public int FreeCapacity => _options.QueueCapacity - _queue.Reader.Count;
 
@@ -119,11 +137,15 @@ internal sealed class RecorderLane<T>
         try
         {
             IReadOnlyList<CatalogFile> files = _catalog.WriteRows(_codec, rows);
-            _owner.CountWritten(rows.Length, files.Count, files.Sum(f => f.Bytes));
+            Interlocked.Add(ref _rowsWritten, rows.Length);
+            Interlocked.Add(ref _filesWritten, files.Count);
+            Interlocked.Add(ref _bytesWritten, files.Sum(f => f.Bytes));
         }
         catch (Exception e) when (e is CatalogOverlapException or ArgumentException or IOException or UnauthorizedAccessException or ParquetSharp.ParquetException)
         {
-            _owner.CountFailedWrite(rows.Length);
+            Interlocked.Increment(ref _writeErrors);
+            Interlocked.Add(ref _dropped, rows.Length);
+            _owner.CountFailedWrite();
             _logger.LogError(e, "Recorder could not write {Rows} {Kind} rows of {Key}; they are dropped", rows.Length, _codec.Kind, key);
         }
     }

@@ -36,6 +36,12 @@ public sealed class DataRecorderTests
             stats.Dropped.ShouldBe(0);
             stats.RowsWritten.ShouldBe(stats.Received);
             stats.BytesWritten.ShouldBe(temp.ParquetFiles().Sum(p => new FileInfo(p).Length));
+            RecorderStats quoteStats = recorder.StatsOf(MarketDataKind.QuoteTick), bookStats = recorder.StatsOf(MarketDataKind.OrderBookDelta);
+            (quoteStats.Received, quoteStats.RowsWritten).ShouldBe((quotes.Length, quotes.Length));
+            (bookStats.Received, bookStats.RowsWritten).ShouldBe((deltas.Length, deltas.Length));
+            recorder.StatsOf(MarketDataKind.TradeTick).RowsWritten.ShouldBe(trades.Length);
+            recorder.StatsOf(MarketDataKind.Bar).ShouldBe(new RecorderStats(0, 0, 0, 0, 0, 0));
+            Enum.GetValues<MarketDataKind>().Sum(k => recorder.StatsOf(k).BytesWritten).ShouldBe(stats.BytesWritten);
         }
         ReadAll(temp.Catalog, MarketDataKind.QuoteTick).ShouldBe(quotes.Cast<object>().ToList());
         ReadAll(temp.Catalog, MarketDataKind.TradeTick).ShouldBe(trades.Cast<object>().ToList());
