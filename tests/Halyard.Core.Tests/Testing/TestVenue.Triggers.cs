@@ -8,6 +8,12 @@ public sealed partial class TestVenue
     /// <summary>When it returns a reason for an order, the venue rejects that order instead of accepting it.</summary>
     public Func<Order, string?>? RejectOrders { get; set; }
 
+    /// <summary>
+    /// When true, stops and if-touched orders watch a mark price, as Hyperliquid's do: the mid rounded down to the tick,
+    /// which is how the backtest's simulated venue derives the mark when none is recorded. Otherwise the quote side.
+    /// </summary>
+    public bool TriggerOnMark { get; set; }
+
     /// <summary>When true, every modify is rejected.</summary>
     public bool RejectModifies { get; set; }
 
@@ -61,9 +67,20 @@ public sealed partial class TestVenue
         {
             Price trigger = order.TriggerPrice!.Value;
             bool isStop = order.Type is OrderType.StopMarket or OrderType.StopLimit;
-            bool hit = order.Side == OrderSide.Sell
-                ? (isStop ? quote.BidPrice <= trigger : quote.BidPrice >= trigger)
-                : (isStop ? quote.AskPrice >= trigger : quote.AskPrice <= trigger);
+            bool hit;
+            if (TriggerOnMark)
+            {
+                long mid = (quote.BidPrice.Raw + quote.AskPrice.Raw) / 2;
+                long tick = _instruments[id].PriceIncrement.Raw;
+                long mark = mid - mid % tick;
+                hit = (order.Side == OrderSide.Sell) == isStop ? mark <= trigger.Raw : mark >= trigger.Raw;
+            }
+            else
+            {
+                hit = order.Side == OrderSide.Sell
+                    ? (isStop ? quote.BidPrice <= trigger : quote.BidPrice >= trigger)
+                    : (isStop ? quote.AskPrice >= trigger : quote.AskPrice <= trigger);
+            }
             if (!hit) continue;
             order.Triggered = true;
             long now = _clock();
