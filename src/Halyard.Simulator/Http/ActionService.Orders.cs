@@ -75,35 +75,30 @@ internal sealed partial class ActionService
     }
 
     /// <summary>
-    /// normalTpsl: the parent first; its TP/SL children are placed once it has filled completely — at once when it
-    /// fills now, else later ("waitingForFill" until then); they are dropped if it is cancelled.
+    /// normalTpsl, run by the matching engine's groups: the parent first; its TP/SL children go live once it has filled
+    /// (at once when it fills now, else "waitingForFill" until then) and are dropped if it is cancelled; when one child
+    /// fills, its siblings are cancelled with the exchange's <c>siblingFilledCanceled</c> status.
     /// </summary>
     private string? PlaceGroup(ParsedOrder[] orders, string account, Utf8JsonWriter w)
     {
         WriteStatusesStart(w, "order");
         var parent = orders[0];
-        PlaceResult result = parent.Error is not null
-            ? PlaceResult.Rejected(parent.Error)
-            : _exchange.Engine.Place(parent.Order with { Account = account }, _exchange.NowNs());
-        WritePlaceResult(w, result);
-        var children = orders.Skip(1).Select(o => o.Order).ToArray();
         string? childError = orders.Skip(1).Select(o => o.Error).FirstOrDefault(e => e is not null);
-        if (result.IsError || childError is not null)
+        if (parent.Error is not null || childError is not null)
         {
-            foreach (var _ in children) WriteOrderError(w, result.IsError ? "Parent order was rejected." : childError!);
+            if (parent.Error is not null) WriteOrderError(w, parent.Error);
+            else WritePlaceResult(w, _exchange.Engine.Place(parent.Order with { Account = account }, _exchange.NowNs()));
+            for (int i = 1; i < orders.Length; i++) WriteOrderError(w, parent.Error is not null ? "Parent order was rejected." : childError!);
+            WriteStatusesEnd(w);
+            return null;
         }
-        else if (result.Outcome == PlaceOutcome.Filled && result.TotalSzRaw == parent.Order.SzRaw)
+        MatchingOrder[] children = [.. orders.Skip(1).Select(o => o.Order with { Account = account })];
+        PlaceResult[] results = _exchange.Engine.PlaceNormalTpsl(parent.Order with { Account = account }, children, _exchange.NowNs());
+        WritePlaceResult(w, results[0]);
+        for (int i = 1; i < results.Length; i++)
         {
-            foreach (var child in _exchange.PlaceChildren(account, children)) WritePlaceResult(w, child);
-        }
-        else if (result.Outcome == PlaceOutcome.Resting)
-        {
-            _exchange.HoldChildren(result.Oid, account, children);
-            foreach (var _ in children) w.WriteStringValue("waitingForFill"u8);
-        }
-        else
-        {
-            foreach (var _ in children) WriteOrderError(w, "Parent order did not fill; its TP/SL orders were not placed.");
+            if (results[i].Outcome == PlaceOutcome.WaitingForFill) w.WriteStringValue("waitingForFill"u8);
+            else WritePlaceResult(w, results[i]);
         }
         WriteStatusesEnd(w);
         return null;

@@ -19,7 +19,6 @@ internal sealed partial class SimulatedExchange
     /// <summary>Pushes what the last operation did (order updates, fills, trades, candles…); call under the gate.</summary>
     public void Flush()
     {
-        PlaceChildrenOfFilledParents();
         if (_pendingOrders.Count > 0) _publisher.OrderUpdates(_pendingOrders);
         if (_pendingFills.Count > 0) _publisher.UserFills(_pendingFills);
         if (_pendingNonUserCancels.Count > 0) _publisher.NonUserCancels(_pendingNonUserCancels);
@@ -48,13 +47,13 @@ internal sealed partial class SimulatedExchange
         OrderUpdateStatus.ScheduledCancel => "scheduledCancel",
         OrderUpdateStatus.LiquidatedCanceled => "liquidatedCanceled",
         OrderUpdateStatus.MarginCanceled => "marginCanceled",
+        OrderUpdateStatus.SiblingFilledCanceled => "siblingFilledCanceled",
         _ => "canceled",
     };
 
     private void OnOrderUpdate(in OrderUpdate update)
     {
         if (IsBuiltIn(update.Order.Account)) return;
-        TrackParent(in update);
         var record = new OrderRecord(update.Order, StatusText(update.Status), update.TsNs / 1_000_000);
         _orders[update.Order.Oid] = record;
         if (update.Order.Cloid is { } cloid) _cloids[(update.Order.Account, cloid)] = update.Order.Oid;

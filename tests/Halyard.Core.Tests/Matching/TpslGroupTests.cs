@@ -44,6 +44,24 @@ public class TpslGroupTests
     }
 
     [Fact]
+    public void Children_of_a_parent_filled_at_once_go_live_and_the_take_profit_fill_cancels_the_stop()
+    {
+        var f = new MatchingFixture();
+        f.Sell(Bob, 2000m, 1m);
+        PlaceResult[] results = f.Engine.PlaceNormalTpsl(Parent(2000m, MatchingTif.Ioc), Children(), f.Tick());
+        results.Select(r => r.Outcome).ShouldBe([PlaceOutcome.Filled, PlaceOutcome.WaitingForTrigger, PlaceOutcome.WaitingForTrigger]);
+        f.Engine.OpenOrderCount(Alice).ShouldBe(2);
+
+        f.Buy(Carol, 2210m, 1m);
+        TriggeredOrder takeProfit = f.Mark(2200m).ShouldHaveSingleItem();
+        takeProfit.Result.Outcome.ShouldBe(PlaceOutcome.Filled);
+
+        f.Szi(Alice).ShouldBe(0m);
+        f.Engine.OpenOrderCount(Alice).ShouldBe(0);
+        f.Log.Updates.ShouldContain(u => u.Status == OrderUpdateStatus.SiblingFilledCanceled && u.Order.Trigger!.Value.Kind == TpSl.Sl);
+    }
+
+    [Fact]
     public void Cancelling_the_parent_discards_its_waiting_children()
     {
         var f = new MatchingFixture();

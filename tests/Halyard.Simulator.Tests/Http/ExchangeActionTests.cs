@@ -206,4 +206,28 @@ public sealed class TpslGroupTests
         var open = (await sim.InfoAsync("{\"type\":\"frontendOpenOrders\",\"user\":\"" + wallet.Address + "\"}")).Body;
         open.EnumerateArray().Select(o => o.GetProperty("orderType").GetString()).ShouldBe(["Take Profit Market", "Stop Market"], ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task When_one_child_fills_its_sibling_is_canceled_with_the_exchanges_siblingFilledCanceled_status()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        var wallet = await sim.FundedWalletAsync();
+        // A take-profit market sell's px is its worst price: below the trigger, so the triggered order crosses the bids.
+        var body = await sim.ActAsync(wallet.Sign(new OrderAction([
+            new OrderWire(1, true, "3600", "0.01", false, OrderTypeWire.Limit(TimeInForce.Ioc)),
+            new OrderWire(1, false, "3500", "0.01", true, OrderTypeWire.Trigger(true, "3900", TpSl.TakeProfit)),
+            new OrderWire(1, false, "2500", "0.01", true, OrderTypeWire.Trigger(true, "2600", TpSl.StopLoss)),
+        ], OrderGrouping.NormalTpsl)));
+        Statuses(body)[0].TryGetProperty("filled", out _).ShouldBeTrue(body.GetRawText());
+        var open = (await sim.InfoAsync("{\"type\":\"frontendOpenOrders\",\"user\":\"" + wallet.Address + "\"}")).Body;
+        long stopOid = open.EnumerateArray().Single(o => o.GetProperty("orderType").GetString() == "Stop Market").GetProperty("oid").GetInt64();
+        long takeProfitOid = open.EnumerateArray().Single(o => o.GetProperty("orderType").GetString() == "Take Profit Market").GetProperty("oid").GetInt64();
+
+        sim.Host.SetPrice("ETH", 3950m); // through the take profit's 3900 trigger: it fills and closes the long
+
+        string StatusOf(JsonElement answer) => answer.GetProperty("order").GetProperty("status").GetString()!;
+        StatusOf((await sim.InfoAsync($$"""{"type":"orderStatus","user":"{{wallet.Address}}","oid":{{takeProfitOid}}}""")).Body).ShouldBe("filled");
+        StatusOf((await sim.InfoAsync($$"""{"type":"orderStatus","user":"{{wallet.Address}}","oid":{{stopOid}}}""")).Body).ShouldBe("siblingFilledCanceled");
+        (await sim.InfoAsync("{\"type\":\"frontendOpenOrders\",\"user\":\"" + wallet.Address + "\"}")).Body.GetArrayLength().ShouldBe(0);
+    }
 }
