@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -7,6 +6,7 @@ using Halyard.Core.Data;
 using Halyard.Core.Model;
 using Halyard.Hyperliquid.Rest;
 using Halyard.Hyperliquid.Wire.Responses;
+using Halyard.IntegrationTests.Support;
 using Halyard.Persistence.Catalog;
 using Halyard.Simulator;
 
@@ -41,15 +41,7 @@ public sealed class BackfillCommandTests : IAsyncLifetime
 
     private static string Iso(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var root = new RootCommand();
-        root.Subcommands.Add(BackfillCommand.Create());
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => CliRun.RunAsync(BackfillCommand.Create(), args);
 
     private Task<(int Code, string Output, string Error)> BackfillAsync(long fromMs, long? toMs, string instruments = "BTC-USD-PERP,ETH-USD-PERP") =>
         toMs is { } to

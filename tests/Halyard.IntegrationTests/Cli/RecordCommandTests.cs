@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Halyard.Cli.Commands;
 using Halyard.Core.Data;
 using Halyard.Core.Model;
@@ -32,15 +31,7 @@ public sealed class RecordCommandTests : IAsyncLifetime
 
     private string Catalog => Path.Combine(_root, "catalog");
 
-    internal static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var root = new RootCommand();
-        root.Subcommands.Add(RecordCommand.Create());
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => CliRun.RunAsync(RecordCommand.Create(), args);
 
     private List<T> Read<T>(MarketDataKind kind, InstrumentId id, Func<CatalogReader, T> row)
     {
