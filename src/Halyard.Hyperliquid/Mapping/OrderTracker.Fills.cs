@@ -75,8 +75,11 @@ public sealed partial class OrderTracker
     /// </summary>
     private VenueCorrection? CheckOverfill(TrackedOrder order)
     {
-        if (order.IsClosed || order.Oid is not ulong live || order.Pending is not null) return null;
+        if (order.Oid is not ulong live || order.Pending is not null) return null;
+        // Closed by a cancel or reject: nothing is live. Closed by fills on a replaced oid: the live one must go.
+        if (order.IsClosed && order.Filled < order.Quantity.ToDecimal()) return null;
         decimal liveLeft = order.VenueSize - order.FilledOnLiveOid;
+        if (liveLeft <= 0m) return null;
         decimal allowed = order.Quantity.ToDecimal() - order.Filled;
         if (liveLeft <= allowed) return null;
         return new VenueCorrection(order, live, Math.Max(0m, allowed));

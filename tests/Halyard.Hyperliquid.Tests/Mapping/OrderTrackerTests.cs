@@ -253,4 +253,70 @@ public class OrderTrackerTests
         _emitted.ShouldBeEmpty();
         _tracker.LastFillTimeMs.ShouldBe(100);
     }
+
+    // Modify races beyond the ones above (NautilusTrader fixed six around cancel-replace; these are the rest).
+
+    [Fact]
+    public void Late_fill_of_the_replaced_oid_after_the_modify_completed_shrinks_the_live_order()
+    {
+        var (order, t) = Submit();
+        _tracker.OnSubmitResponse(t, VenueOrderStatus.Resting(77), 10);
+        _tracker.BeginModify(t, null, Price.Parse("100100.0"), null, out _).ShouldBe(1m);
+        _tracker.OnModifyResponse(t, VenueOrderStatus.Resting(78), 20).ShouldBeNull();
+        // The fill of 77 happened before the modify at the venue but is delivered only now.
+        VenueCorrection? correction = _tracker.OnFill(Fill(t, 77, 0.25m));
+
+        correction.ShouldNotBeNull();
+        correction.Oid.ShouldBe(78UL);
+        correction.NewSize.ShouldBe(0.75m);
+        ApplyAll(order);
+        order.FilledQty.ToString().ShouldBe("0.25000");
+        order.Quantity.ToString().ShouldBe("1.00000");
+    }
+
+    [Fact]
+    public void Late_fills_that_complete_the_order_on_the_replaced_oid_cancel_the_live_replacement()
+    {
+        var (order, t) = Submit();
+        _tracker.OnSubmitResponse(t, VenueOrderStatus.Resting(77), 10);
+        _tracker.BeginModify(t, null, Price.Parse("100100.0"), null, out _);
+        _tracker.OnModifyResponse(t, VenueOrderStatus.Resting(78), 20);
+        VenueCorrection? correction = _tracker.OnFill(Fill(t, 77, 1m));
+
+        t.IsClosed.ShouldBeTrue();
+        correction.ShouldNotBeNull();
+        correction.Oid.ShouldBe(78UL);
+        correction.IsCancel.ShouldBeTrue();
+        // The cancel of 78 we then send is not a second end of the order.
+        _tracker.OnOrderUpdate(Update(t, 78, "canceled"));
+        _emitted.OfType<OrderCanceled>().ShouldBeEmpty();
+        ApplyAll(order);
+        order.Status.ShouldBe(OrderStatus.Filled);
+    }
+
+    [Fact]
+    public void A_second_modify_while_one_is_in_flight_is_refused_before_sending()
+    {
+        var (_, t) = Submit();
+        _tracker.OnSubmitResponse(t, VenueOrderStatus.Resting(77), 10);
+        _tracker.BeginModify(t, null, Price.Parse("100100.0"), null, out _).ShouldNotBeNull();
+        _tracker.BeginModify(t, null, Price.Parse("100200.0"), null, out string? error).ShouldBeNull();
+        error.ShouldNotBeNull().ShouldContain("in flight");
+    }
+
+    [Fact]
+    public void Cancel_of_a_modified_order_ends_it_once_and_the_stale_cancel_of_the_replaced_oid_adds_nothing()
+    {
+        var (order, t) = Submit();
+        _tracker.OnSubmitResponse(t, VenueOrderStatus.Resting(77), 10);
+        _tracker.BeginModify(t, Quantity.Parse("2.00000"), null, null, out _);
+        _tracker.OnModifyResponse(t, VenueOrderStatus.Resting(78), 20);
+        _tracker.OnCancelResponse(t, null, 30);
+        _tracker.OnOrderUpdate(Update(t, 78, "canceled", 2m));
+        _tracker.OnOrderUpdate(Update(t, 77, "canceled"));
+
+        _emitted.OfType<OrderCanceled>().ShouldHaveSingleItem().VenueOrderId!.Value.Value.ShouldBe("78");
+        ApplyAll(order);
+        order.Status.ShouldBe(OrderStatus.Canceled);
+    }
 }

@@ -134,4 +134,25 @@ public sealed class LiveOrderTests
         open.IsTrigger.ShouldBeTrue();
         open.OrderType.ShouldNotBeNull().ShouldContain("Take Profit");
     }
+
+    [Fact]
+    public async Task An_agent_key_trades_for_the_master_and_every_read_and_stream_is_the_masters()
+    {
+        await using var venue = await LiveVenue.StartAsync();
+        string agentKey = await venue.ApproveAgentAsync();
+        await using var live = await LiveNode.StartAsync(venue, c => c with
+        {
+            Credentials = new Hyperliquid.HyperliquidCredentials { KeyFile = agentKey, AccountAddress = venue.Address },
+        });
+        live.Client.OwnerAddress.ShouldBe(venue.Address);
+
+        Order order = await live.SubmitAsync(f => f.Market(Btc, OrderSide.Buy, Quantity.Parse("0.01000")));
+        await LiveNode.WaitUntil(() => live.Node.Cache.Order(order.ClientOrderId)?.Status == OrderStatus.Filled, "the agent's market order filled (fills streamed for the master)");
+        (await venue.AccountAsync()).AssetPositions.Single().Position.Szi.ShouldBe(0.01m);
+
+        var mass = await live.Client.GenerateMassStatusAsync(0, TestContext.Current.CancellationToken);
+        mass.AccountId.Value.ShouldBe("HYPERLIQUID-" + venue.Address);
+        mass.FillReports.Count.ShouldBeGreaterThanOrEqualTo(1);
+        mass.PositionReports.Single().SignedQty.ShouldBe(0.01m);
+    }
 }

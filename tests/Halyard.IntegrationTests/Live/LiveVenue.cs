@@ -67,6 +67,18 @@ internal sealed class LiveVenue : IAsyncDisposable
         return (file, key.Address);
     }
 
+    /// <summary>Our account approves a new agent (API wallet); returns the agent's key file.</summary>
+    public async Task<string> ApproveAgentAsync()
+    {
+        (string agentFile, string agentAddress) = NewKey("agent");
+        var master = new HyperliquidExchangeClient(_http, new HyperliquidSigner(PrivateKey.FromHex(File.ReadAllText(KeyFile)), isMainnet: false),
+            new NonceAllocator(TimeProvider.System), new HyperliquidRestOptions { BaseUrl = new Uri(Sim.Url), MaxRetries = 0 });
+        var approved = await master.ApproveAgentAsync(agentAddress, "halyard-test", TestContext.Current.CancellationToken);
+        approved.IsSuccess.ShouldBeTrue(approved.ToString());
+        approved.Value.IsOk.ShouldBeTrue(approved.Value.Error);
+        return agentFile;
+    }
+
     /// <summary>An execution config for our account against this simulator; the dead man's switch off unless asked.</summary>
     public HyperliquidExecClientConfig ExecConfig(Func<HyperliquidExecClientConfig, HyperliquidExecClientConfig>? configure = null)
     {
