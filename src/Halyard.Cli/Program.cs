@@ -28,5 +28,7 @@ public static class Program
         yield return BacktestCommand.Create();
         yield return BackfillCommand.Create();
         yield return RecordCommand.Create();
+        yield return DemoCommand.Create();
+        yield return LiveCommand.Create();
     }
 }

@@ -8,7 +8,7 @@ namespace Halyard.IntegrationTests.Cli;
 public sealed class LiveConfigTests : IDisposable
 {
     private const string Key = "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
-    private static readonly string[] Names = ["midcross"];
+    private static readonly string[] Names = ["emacross", "midcross"];
     private readonly string _dir = Directory.CreateTempSubdirectory("halyard-live-config-").FullName;
 
     public LiveConfigTests() => File.WriteAllText(Path.Combine(_dir, "key.txt"), Key + "\n");
