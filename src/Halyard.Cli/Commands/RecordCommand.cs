@@ -22,7 +22,7 @@ public static class RecordCommand
     private static readonly (string Name, RecordedData Flag)[] TypeNames =
     [
         ("quotes", RecordedData.Quotes), ("trades", RecordedData.Trades), ("book", RecordedData.Book),
-        ("bars", RecordedData.Bars), ("mark", RecordedData.MarkPrices), ("funding", RecordedData.FundingRates),
+        ("bars", RecordedData.Bars), ("mark", RecordedData.MarkPrices), ("funding", RecordedData.FundingRates), ("depth", RecordedData.Depth10),
     ];
 
     public static Command Create()
@@ -38,7 +38,7 @@ public static class RecordCommand
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
-        var types = new Option<string>("--types") { Description = "What to record, comma-separated: quotes,trades,book,bars,mark,funding.", DefaultValueFactory = _ => "quotes,trades,book,bars,mark,funding" };
+        var types = new Option<string>("--types") { Description = "What to record, comma-separated: quotes,trades,book,bars,mark,funding and (not by default) depth (top-10 snapshots per book update).", DefaultValueFactory = _ => "quotes,trades,book,bars,mark,funding" };
         var bars = new Option<string>("--bars") { Description = "Candle intervals recorded as bars (with --types bars), comma-separated.", DefaultValueFactory = _ => "1m" };
         var duration = new Option<string?>("--duration", "-d") { Description = "Stop after this long (90s, 5m, 1h, 00:10:00); until Ctrl+C when omitted." };
         var flush = new Option<string>("--flush-interval") { Description = "Write buffered quotes/trades/book at least this often: the most a crash loses.", DefaultValueFactory = _ => "1m" };

@@ -12,6 +12,7 @@ internal sealed class RecordProgress(DataRecorder recorder, RecordedData data)
     [
         (RecordedData.Quotes, MarketDataKind.QuoteTick), (RecordedData.Trades, MarketDataKind.TradeTick), (RecordedData.Book, MarketDataKind.OrderBookDelta),
         (RecordedData.Bars, MarketDataKind.Bar), (RecordedData.MarkPrices, MarketDataKind.MarkPriceUpdate), (RecordedData.FundingRates, MarketDataKind.FundingRateUpdate),
+        (RecordedData.Depth10, MarketDataKind.OrderBookDepth10),
     ];
 
     public Table Table(TimeSpan elapsed)

@@ -21,4 +21,7 @@ public interface IMarketDataReader : IDisposable
     Bar Bar { get; }
     MarkPriceUpdate MarkPrice { get; }
     FundingRateUpdate FundingRate { get; }
+
+    /// <summary>The current depth snapshot; readers that hold none throw.</summary>
+    OrderBookDepth10 Depth10 => throw new NotSupportedException($"{GetType().Name} holds no {nameof(MarketDataKind.OrderBookDepth10)} data");
 }

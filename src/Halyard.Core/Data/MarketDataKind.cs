@@ -12,4 +12,6 @@ public enum MarketDataKind
     Bar = 4,
     MarkPriceUpdate = 5,
     FundingRateUpdate = 6,
+    /// <summary>Top-ten-level book snapshots (NautilusTrader's order_book_depths); recorded and read, not replayed by the backtest.</summary>
+    OrderBookDepth10 = 7,
 }

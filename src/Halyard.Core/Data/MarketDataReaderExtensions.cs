@@ -12,6 +12,7 @@ public static class MarketDataReaderExtensions
         MarketDataKind.Bar => reader.Bar,
         MarketDataKind.MarkPriceUpdate => reader.MarkPrice,
         MarketDataKind.FundingRateUpdate => reader.FundingRate,
+        MarketDataKind.OrderBookDepth10 => reader.Depth10,
         _ => throw new InvalidOperationException($"unknown kind {reader.Kind}"),
     };
 

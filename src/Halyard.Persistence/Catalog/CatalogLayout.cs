@@ -23,6 +23,7 @@ public static partial class CatalogLayout
         MarketDataKind.Bar => "bar",
         MarketDataKind.MarkPriceUpdate => "mark_price_update",
         MarketDataKind.FundingRateUpdate => "funding_rate_update",
+        MarketDataKind.OrderBookDepth10 => "order_book_depths",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -44,6 +45,7 @@ public static partial class CatalogLayout
         "bar" or "bars" => MarketDataKind.Bar,
         "mark_price_update" => MarketDataKind.MarkPriceUpdate,
         "funding_rate_update" => MarketDataKind.FundingRateUpdate,
+        "order_book_depths" => MarketDataKind.OrderBookDepth10,
         _ => null,
     };
 

@@ -62,6 +62,7 @@ public sealed class CatalogReader : IMarketDataReader
     public Bar Bar => As<Bar>().Current;
     public MarkPriceUpdate MarkPrice => As<MarkPriceUpdate>().Current;
     public FundingRateUpdate FundingRate => As<FundingRateUpdate>().Current;
+    public OrderBookDepth10 Depth10 => As<OrderBookDepth10>().Current;
 
     private StreamCursor Current => _current ?? throw new InvalidOperationException("no current item: call MoveNext first (or the reader is at its end)");
 

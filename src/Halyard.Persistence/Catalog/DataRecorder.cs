@@ -26,6 +26,7 @@ public sealed class DataRecorder : IAsyncDisposable
     private readonly RecorderLane<Bar> _bars;
     private readonly RecorderLane<MarkPriceUpdate> _marks;
     private readonly RecorderLane<FundingRateUpdate> _funding;
+    private readonly RecorderLane<OrderBookDepth10> _depths;
     private readonly HashSet<InstrumentId> _booksAwaitingSnapshot = [];
     private readonly Meter _meter;
     private readonly Task _loop;
@@ -47,7 +48,8 @@ public sealed class DataRecorder : IAsyncDisposable
         _bars = new(BarCodec.Instance, catalog, _options, this, _logger, _time);
         _marks = new(MarkPriceUpdateCodec.Instance, catalog, _options, this, _logger, _time);
         _funding = new(FundingRateUpdateCodec.Instance, catalog, _options, this, _logger, _time);
-        _lanes = [_quotes, _trades, _deltas, _bars, _marks, _funding];
+        _depths = new(OrderBookDepth10Codec.Instance, catalog, _options, this, _logger, _time);
+        _lanes = [_quotes, _trades, _deltas, _bars, _marks, _funding, _depths];
         _meter = new Meter(MeterName);
         _meter.CreateObservableCounter("halyard_recorder_received", () => Stats.Received, description: "items handed to the recorder");
         _meter.CreateObservableCounter("halyard_recorder_dropped", () => Stats.Dropped, description: "items not written (queue full, book gap, failed write)");
@@ -87,6 +89,9 @@ public sealed class DataRecorder : IAsyncDisposable
     public bool Record(in Bar bar) => _bars.Accept(_bars.TryWrite(bar));
     public bool Record(in MarkPriceUpdate mark) => _marks.Accept(_marks.TryWrite(mark));
     public bool Record(in FundingRateUpdate funding) => _funding.Accept(_funding.TryWrite(funding));
+
+    /// <summary>Records a depth snapshot; it must not change afterwards (<see cref="OrderBookDepth10.From"/> makes a copy).</summary>
+    public bool Record(OrderBookDepth10 depth) => _depths.Accept(_depths.TryWrite(depth ?? throw new ArgumentNullException(nameof(depth))));
 
     /// <summary>
     /// Records one venue update's deltas as given, all or none. After a drop the instrument's book in
@@ -132,9 +137,11 @@ public sealed class DataRecorder : IAsyncDisposable
     {
         while (true)
         {
-            bool completed = _quotes.IsCompleted && _trades.IsCompleted && _deltas.IsCompleted && _bars.IsCompleted && _marks.IsCompleted && _funding.IsCompleted;
+            bool completed = _quotes.IsCompleted && _trades.IsCompleted && _deltas.IsCompleted && _bars.IsCompleted && _marks.IsCompleted && _funding.IsCompleted
+                             && _depths.IsCompleted;
             const int batch = 65_536;
-            int moved = _quotes.Drain(batch) + _trades.Drain(batch) + _deltas.Drain(batch) + _bars.Drain(batch) + _marks.Drain(batch) + _funding.Drain(batch);
+            int moved = _quotes.Drain(batch) + _trades.Drain(batch) + _deltas.Drain(batch) + _bars.Drain(batch) + _marks.Drain(batch) + _funding.Drain(batch)
+                        + _depths.Drain(batch);
             if (completed && moved == 0)
             {
                 FlushAll(final: true);
@@ -165,6 +172,7 @@ public sealed class DataRecorder : IAsyncDisposable
         _bars.Flush(final);
         _marks.Flush(final);
         _funding.Flush(final);
+        _depths.Flush(final);
     }
 
     private void ReportDrops()
@@ -184,6 +192,7 @@ public sealed class DataRecorder : IAsyncDisposable
         _bars.Complete();
         _marks.Complete();
         _funding.Complete();
+        _depths.Complete();
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
     }

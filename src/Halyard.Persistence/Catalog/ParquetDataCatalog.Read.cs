@@ -79,6 +79,7 @@ public sealed partial class ParquetDataCatalog
             MarketDataKind.Bar => new StreamCursor<Core.Model.Bar>(BarCodec.Instance, files, query.StartNs, query.EndNs, size, Options.BadFiles, Report) { Order = order, Instruments = query.Instruments },
             MarketDataKind.MarkPriceUpdate => new StreamCursor<Core.Model.MarkPriceUpdate>(MarkPriceUpdateCodec.Instance, files, query.StartNs, query.EndNs, size, Options.BadFiles, Report) { Order = order, Instruments = query.Instruments },
             MarketDataKind.FundingRateUpdate => new StreamCursor<Core.Model.FundingRateUpdate>(FundingRateUpdateCodec.Instance, files, query.StartNs, query.EndNs, size, Options.BadFiles, Report) { Order = order, Instruments = query.Instruments },
+            MarketDataKind.OrderBookDepth10 => new StreamCursor<Core.Model.OrderBookDepth10>(OrderBookDepth10Codec.Instance, files, query.StartNs, query.EndNs, size, Options.BadFiles, Report) { Order = order, Instruments = query.Instruments },
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }

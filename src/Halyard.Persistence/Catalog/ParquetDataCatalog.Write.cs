@@ -20,6 +20,7 @@ public sealed partial class ParquetDataCatalog
     public IReadOnlyList<CatalogFile> Write(ReadOnlySpan<Bar> rows) => WriteRows(BarCodec.Instance, rows);
     public IReadOnlyList<CatalogFile> Write(ReadOnlySpan<MarkPriceUpdate> rows) => WriteRows(MarkPriceUpdateCodec.Instance, rows);
     public IReadOnlyList<CatalogFile> Write(ReadOnlySpan<FundingRateUpdate> rows) => WriteRows(FundingRateUpdateCodec.Instance, rows);
+    public IReadOnlyList<CatalogFile> Write(ReadOnlySpan<OrderBookDepth10> rows) => WriteRows(OrderBookDepth10Codec.Instance, rows);
 
     /// <summary>
     /// Writes rows of one kind: grouped by instrument (or bar type), ordered by <c>ts_init</c> (stable),

@@ -96,6 +96,7 @@ public sealed partial class ParquetDataCatalog : IMarketDataSource
         MarketDataKind.Bar => CatalogFileOpener.CountRows(path, BarCodec.Instance),
         MarketDataKind.MarkPriceUpdate => CatalogFileOpener.CountRows(path, MarkPriceUpdateCodec.Instance),
         MarketDataKind.FundingRateUpdate => CatalogFileOpener.CountRows(path, FundingRateUpdateCodec.Instance),
+        MarketDataKind.OrderBookDepth10 => CatalogFileOpener.CountRows(path, OrderBookDepth10Codec.Instance),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

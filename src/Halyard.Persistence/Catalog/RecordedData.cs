@@ -12,5 +12,7 @@ public enum RecordedData
     Bars = 8,
     MarkPrices = 16,
     FundingRates = 32,
-    All = Quotes | Trades | Book | Bars | MarkPrices | FundingRates,
+    /// <summary>The top ten levels after every book update (order_book_depths), from the book the data engine keeps.</summary>
+    Depth10 = 64,
+    All = Quotes | Trades | Book | Bars | MarkPrices | FundingRates | Depth10,
 }

@@ -38,7 +38,7 @@ internal sealed class RecorderLane<T> : IRecorderLane
         _logger = logger;
         _time = time;
         _rotationNs = catalog.Options.RotationNs(codec.Kind);
-        _flushInterval = codec.Kind is MarketDataKind.QuoteTick or MarketDataKind.TradeTick or MarketDataKind.OrderBookDelta
+        _flushInterval = codec.Kind is MarketDataKind.QuoteTick or MarketDataKind.TradeTick or MarketDataKind.OrderBookDelta or MarketDataKind.OrderBookDepth10
             ? options.FlushInterval
             : options.SparseFlushInterval;
         _queue = Channel.CreateBounded<T>(new BoundedChannelOptions(options.QueueCapacity)

@@ -32,6 +32,7 @@ public sealed class RecordingStrategy : Strategy
             if (_data.HasFlag(RecordedData.Quotes)) SubscribeQuotes(id);
             if (_data.HasFlag(RecordedData.Trades)) SubscribeTrades(id);
             if (_data.HasFlag(RecordedData.Book)) SubscribeBookDeltas(id);
+            if (_data.HasFlag(RecordedData.Depth10)) SubscribeBook(id);
             if (_data.HasFlag(RecordedData.MarkPrices)) SubscribeMarkPrices(id);
             if (_data.HasFlag(RecordedData.FundingRates)) SubscribeFundingRates(id);
             if (_data.HasFlag(RecordedData.Bars))
@@ -42,6 +43,7 @@ public sealed class RecordingStrategy : Strategy
     protected override void OnQuote(QuoteTick quote) => _recorder.Record(quote);
     protected override void OnTrade(TradeTick trade) => _recorder.Record(trade);
     protected override void OnBookDeltas(OrderBookDeltas deltas) => _recorder.Record(deltas);
+    protected override void OnBook(Core.Data.OrderBook book) => _recorder.Record(OrderBookDepth10.From(book, Clock.UtcNowNs));
     protected override void OnBar(Bar bar) => _recorder.Record(bar);
     protected override void OnMarkPrice(MarkPriceUpdate markPrice) => _recorder.Record(markPrice);
     protected override void OnFundingRate(FundingRateUpdate fundingRate) => _recorder.Record(fundingRate);

@@ -48,7 +48,7 @@ public sealed class RecordCommandTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         await using RawFeedObserver observer = await RawFeedObserver.StartAsync(_sim.WebSocketUrl, Coins, ct);
         Task<(int, string, string)> recording = RunAsync("record", "--url", _sim.Url, "-c", Catalog, "-i", "BTC-USD-PERP,ETH-USD-PERP",
-            "--types", "quotes,trades,book,mark,funding", "--duration", "14s");
+            "--types", "quotes,trades,book,mark,funding,depth", "--duration", "14s");
         await Task.Delay(TimeSpan.FromSeconds(10), ct);
         _sim.Pause(); // the last seconds publish nothing: the final book is the simulator's book now
         var (code, output, error) = await recording;
@@ -66,6 +66,7 @@ public sealed class RecordCommandTests : IAsyncLifetime
             List<OrderBookDelta> deltas = Read(MarketDataKind.OrderBookDelta, id, r => r.Delta);
             FlagsShouldFollowTheRules(deltas);
             OrderBook final = BooksShouldMatch(coin, id, deltas, observer);
+            DepthsShouldBeTheTopOfTheRecordedBook(id, deltas, Read(MarketDataKind.OrderBookDepth10, id, r => r.Depth10));
             L2BookSnapshot venueBook = (await info.GetL2BookAsync(coin, ct: ct)).Value;
             Levels(final, OrderSide.Buy).ShouldBe(venueBook.Bids.Select(l => (l.Px, l.Sz)).ToArray(), $"{coin} final bids");
             Levels(final, OrderSide.Sell).ShouldBe(venueBook.Asks.Select(l => (l.Px, l.Sz)).ToArray(), $"{coin} final asks");
@@ -148,6 +149,21 @@ public sealed class RecordCommandTests : IAsyncLifetime
         return book;
     }
 
+    /// <summary>One depth row per recorded book update: the top ten levels of the book the deltas rebuild, at the same sequence.</summary>
+    private static void DepthsShouldBeTheTopOfTheRecordedBook(InstrumentId id, List<OrderBookDelta> deltas, List<OrderBookDepth10> depths)
+    {
+        var book = new OrderBook(id);
+        var expected = new List<(ulong, long, string, string)>();
+        foreach (OrderBookDelta delta in deltas)
+        {
+            book.Apply(delta);
+            if (delta.IsLast) expected.Add((delta.Sequence, delta.TsEvent, string.Join(' ', Levels(book, OrderSide.Buy).Take(10)), string.Join(' ', Levels(book, OrderSide.Sell).Take(10))));
+        }
+        static string Present(IReadOnlyList<BookOrder> side) => string.Join(' ', side.Where(o => o.Size.Raw != 0).Select(o => (o.Price.ToDecimal(), o.Size.ToDecimal())));
+        depths.Select(d => (d.Sequence, d.TsEvent, Present(d.Bids), Present(d.Asks))).ToList().ShouldBe(expected, $"{id} depths");
+        depths.ShouldAllBe(d => d.Flags == RecordFlags.Last && d.BidCounts.All(c => c <= 1));
+    }
+
     private static (decimal, decimal)[] Levels(OrderBook book, OrderSide side)
     {
         var levels = new BookLevel[side == OrderSide.Buy ? book.BidLevelCount : book.AskLevelCount];
@@ -160,7 +176,7 @@ public sealed class RecordCommandTests : IAsyncLifetime
     {
         var (code, _, error) = await RunAsync("record", "--url", _sim.Url, "-c", Catalog, "-i", "BTC-USD-PERP", "--types", "quotes,orders");
         code.ShouldBe(2);
-        error.ShouldContain("--types: 'orders' is not one of quotes, trades, book, bars, mark, funding");
+        error.ShouldContain("--types: 'orders' is not one of quotes, trades, book, bars, mark, funding, depth");
 
         (code, _, error) = await RunAsync("record", "--url", _sim.Url, "-c", Catalog, "-i", "BTC-USD-PERP", "--duration", "soon");
         code.ShouldBe(2);

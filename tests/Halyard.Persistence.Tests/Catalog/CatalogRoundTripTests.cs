@@ -75,6 +75,45 @@ public sealed class CatalogRoundTripTests
     }
 
     [Fact]
+    public void Depth_snapshots_read_back_equal_across_row_groups_and_instruments()
+    {
+        using var temp = new TempCatalog();
+        OrderBookDepth10[] btc = SampleData.Depths(SampleData.Btc, 12_000); // three row groups
+        OrderBookDepth10[] eth = SampleData.Depths(SampleData.Eth, 50, SampleData.Start + 1);
+        temp.Catalog.Write(btc);
+        temp.Catalog.Write(eth);
+        Directory.Exists(Path.Combine(temp.Root, "data", "order_book_depths", "BTC-USD-PERP.HYPERLIQUID")).ShouldBeTrue();
+        ReadAll(temp.Catalog, MarketDataQuery.For(MarketDataKind.OrderBookDepth10, SampleData.Btc)).ShouldBe(btc.Cast<object>().ToList());
+        List<object> merged = ReadAll(temp.Catalog, MarketDataQuery.For(MarketDataKind.OrderBookDepth10));
+        merged.Count.ShouldBe(btc.Length + eth.Length);
+        merged.Cast<OrderBookDepth10>().Select(d => d.TsInit).ShouldBeInOrder();
+        temp.Catalog.List().Single(e => e.Kind == MarketDataKind.OrderBookDepth10 && e.Key == "ETH-USD-PERP.HYPERLIQUID").Rows.ShouldBe(50);
+    }
+
+    [Fact]
+    public void A_depth_snapshot_of_a_book_copies_its_top_ten_levels_best_first()
+    {
+        var book = new OrderBook(SampleData.Btc, 1, 5);
+        long ts = SampleData.Start;
+        book.Apply(OrderBookDelta.Clear(SampleData.Btc, 1, ts, ts));
+        for (int i = 0; i < 12; i++)
+            book.Apply(new OrderBookDelta(SampleData.Btc, BookAction.Add, new BookOrder(OrderSide.Buy, Price.Parse($"{41_999 - i}.0"), Quantity.Parse("1.00000"), 0), RecordFlags.Snapshot, 2, ts, ts));
+        book.Apply(new OrderBookDelta(SampleData.Btc, BookAction.Add, new BookOrder(OrderSide.Sell, Price.Parse("42001.0"), Quantity.Parse("0.50000"), 0), RecordFlags.Snapshot | RecordFlags.Last, 3, ts + 5, ts + 9));
+
+        OrderBookDepth10 depth = OrderBookDepth10.From(book, ts + 20);
+
+        depth.Bids.Select(b => b.Price.ToDecimal()).ShouldBe(Enumerable.Range(0, 10).Select(i => 41_999m - i));
+        depth.BidCounts.ShouldAllBe(c => c == 1);
+        depth.Asks[0].ShouldBe(new BookOrder(OrderSide.Sell, Price.Parse("42001.0"), Quantity.Parse("0.50000"), 0));
+        depth.Asks.Skip(1).ShouldAllBe(a => a.Price.Raw == 0 && a.Size.Raw == 0 && a.Side == OrderSide.Sell);
+        depth.AskCounts.ShouldBe([1u, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        (depth.Sequence, depth.TsEvent, depth.TsInit, depth.Flags).ShouldBe((3ul, ts + 5, ts + 20, RecordFlags.Last));
+        using var temp = new TempCatalog();
+        temp.Catalog.Write([depth]);
+        ReadAll(temp.Catalog, MarketDataQuery.For(MarketDataKind.OrderBookDepth10)).ShouldBe([depth]);
+    }
+
+    [Fact]
     public void Files_follow_the_nautilus_layout_and_name_their_first_and_last_ts_init()
     {
         using var temp = new TempCatalog();

@@ -13,6 +13,15 @@ public sealed class CatalogSchemaTests
     private const string Fixed = "FixedLenByteArray(16) NONE required";
     private const string U64 = "Int64 INT(64,unsigned) required";
     private const string U8 = "Int32 INT(8,unsigned) required";
+    private const string U32 = "Int32 INT(32,unsigned) required";
+
+    /// <summary>OrderBookDepth10: each of six groups for levels 0..9, then flags, sequence and the timestamps.</summary>
+    private static string[] DepthColumns() =>
+    [
+        .. ((string, string)[])[("bid_price", Fixed), ("ask_price", Fixed), ("bid_size", Fixed), ("ask_size", Fixed), ("bid_count", U32), ("ask_count", U32)]
+            is var groups ? groups.SelectMany(g => Enumerable.Range(0, 10).Select(i => $"{g.Item1}_{i} {g.Item2}")) : [],
+        $"flags {U8}", $"sequence {U64}", $"ts_event {U64}", $"ts_init {U64}",
+    ];
 
     public static TheoryData<MarketDataKind, string[], string[]> Schemas => new()
     {
@@ -35,6 +44,7 @@ public sealed class CatalogSchemaTests
             ["instrument_id ByteArray STRING required", "rate ByteArray STRING required", "interval Int64 INT(64,unsigned) optional",
              "next_funding_ns Int64 INT(64,unsigned) optional", $"ts_event {U64}", $"ts_init {U64}"],
             ["halyard_schema_version", "instrument_id", "type"] },
+        { MarketDataKind.OrderBookDepth10, DepthColumns(), ["halyard_schema_version", "instrument_id", "price_precision", "size_precision"] },
     };
 
     [Theory]
@@ -64,6 +74,7 @@ public sealed class CatalogSchemaTests
             MarketDataKind.Bar => temp.Catalog.Write(SampleData.Bars(SampleData.Btc, 30)),
             MarketDataKind.MarkPriceUpdate => temp.Catalog.Write(SampleData.MarkPrices(SampleData.Btc, 30)),
             MarketDataKind.FundingRateUpdate => temp.Catalog.Write(SampleData.FundingRates(SampleData.Btc, 1)),
+            MarketDataKind.OrderBookDepth10 => temp.Catalog.Write(SampleData.Depths(SampleData.Btc, 30)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         return files.Single().Path;

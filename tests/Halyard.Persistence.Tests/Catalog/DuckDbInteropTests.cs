@@ -107,6 +107,26 @@ public sealed partial class DuckDbInteropTests
     }
 
     [Fact]
+    public void DuckDB_sees_depth_columns_and_decodes_them_equal_to_what_was_written()
+    {
+        using var temp = new TempCatalog();
+        OrderBookDepth10[] depths = SampleData.Depths(SampleData.Btc, 200);
+        temp.Catalog.Write(depths);
+        using DuckDBConnection duck = Connect();
+        string glob = Glob(temp.Root, "order_book_depths");
+        List<object?[]> columns = Query(duck, $"DESCRIBE SELECT * FROM read_parquet('{glob}')");
+        columns.Count.ShouldBe(64);
+        columns.Where(c => ((string)c[0]!).StartsWith("bid_count_", StringComparison.Ordinal)).ShouldAllBe(c => (string)c[1]! == "UINTEGER");
+        columns.Where(c => ((string)c[0]!).StartsWith("ask_price_", StringComparison.Ordinal)).ShouldAllBe(c => (string)c[1]! == "BLOB");
+
+        List<object?[]> rows = Query(duck, $"SELECT nautilus_fixed(bid_price_0), nautilus_fixed(bid_size_0), bid_count_0, nautilus_fixed(ask_price_9), " +
+                                           $"nautilus_fixed(bid_price_9), bid_count_9, flags, sequence, ts_init FROM read_parquet('{glob}')");
+        rows.Select(r => ((decimal)r[0]!, (decimal)r[1]!, (uint)r[2]!, (decimal)r[3]!, (decimal)r[4]!, (uint)r[5]!, (byte)r[6]!, (ulong)r[7]!, (ulong)r[8]!))
+            .ShouldBe(depths.Select(x => (x.Bids[0].Price.ToDecimal(), x.Bids[0].Size.ToDecimal(), x.BidCounts[0], x.Asks[9].Price.ToDecimal(),
+                x.Bids[9].Price.ToDecimal(), x.BidCounts[9], (byte)x.Flags, x.Sequence, (ulong)x.TsInit)));
+    }
+
+    [Fact]
     public void DuckDB_decodes_book_deltas_trades_bars_and_funding_equal_to_what_was_written()
     {
         using var temp = new TempCatalog();

@@ -110,4 +110,31 @@ internal static class SampleData
     public static FundingRateUpdate[] FundingRates(InstrumentId instrument, int count, long startNs = Start) =>
         Enumerable.Range(0, count).Select(i => new FundingRateUpdate(instrument, 0.0000125m * (i - 2),
             i % 2 == 0 ? startNs + (i + 1) * 3_600_000_000_000L : null, startNs + i * 3_600_000_000_000L, startNs + i * 3_600_000_000_000L + 9)).ToArray();
+
+    /// <summary>Top-10 snapshots of a drifting book: full on both sides, except every fifth row shows only 7 bids (empty slots are zero).</summary>
+    public static OrderBookDepth10[] Depths(InstrumentId instrument, int count, long startNs = Start)
+    {
+        var depths = new OrderBookDepth10[count];
+        long tick = Price.Parse("0.1").Raw;
+        for (int r = 0; r < count; r++)
+        {
+            long mid = Price.Parse("42000.0").Raw + (r % 13 - 6) * tick;
+            var bids = new BookOrder[OrderBookDepth10.Levels];
+            var asks = new BookOrder[OrderBookDepth10.Levels];
+            var bidCounts = new uint[OrderBookDepth10.Levels];
+            var askCounts = new uint[OrderBookDepth10.Levels];
+            int bidLevels = r % 5 == 0 ? 7 : OrderBookDepth10.Levels;
+            for (int i = 0; i < OrderBookDepth10.Levels; i++)
+            {
+                bool present = i < bidLevels;
+                bids[i] = new BookOrder(OrderSide.Buy, Price.FromRaw(present ? mid - (i + 1) * tick : 0, 1), Quantity.FromRaw(present ? (i + 1) * 1_000_000L * (r % 3 + 1) : 0, 5), 0);
+                asks[i] = new BookOrder(OrderSide.Sell, Price.FromRaw(mid + (i + 1) * tick, 1), Quantity.FromRaw((i + 2) * 1_000_000L, 5), 0);
+                bidCounts[i] = present ? (uint)(i % 4 + 1) : 0;
+                askCounts[i] = (uint)(i % 3 + 1);
+            }
+            long ts = startNs + r * 250_000_000L;
+            depths[r] = new OrderBookDepth10(instrument, bids, asks, bidCounts, askCounts, RecordFlags.Last, (ulong)(r + 1), ts, ts + 3);
+        }
+        return depths;
+    }
 }

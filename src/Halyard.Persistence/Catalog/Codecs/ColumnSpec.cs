@@ -9,6 +9,8 @@ internal enum ColumnType
     UInt64,
     /// <summary>Arrow UInt8: INT32 with logical type INT(8, unsigned).</summary>
     UInt8,
+    /// <summary>Arrow UInt32: INT32 with logical type INT(32, unsigned).</summary>
+    UInt32,
     /// <summary>Arrow Utf8: BYTE_ARRAY with logical type STRING.</summary>
     Utf8,
     /// <summary>Nullable Arrow UInt64.</summary>

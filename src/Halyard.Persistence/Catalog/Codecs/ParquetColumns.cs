@@ -27,6 +27,7 @@ internal static class ParquetColumns
             ColumnType.Fixed16 => LogicalType.None(),
             ColumnType.UInt64 or ColumnType.OptionalUInt64 => LogicalType.Int(64, isSigned: false),
             ColumnType.UInt8 => LogicalType.Int(8, isSigned: false),
+            ColumnType.UInt32 => LogicalType.Int(32, isSigned: false),
             ColumnType.Utf8 => LogicalType.String(),
             _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, null),
         };
@@ -34,7 +35,7 @@ internal static class ParquetColumns
         return column.Type switch
         {
             ColumnType.Fixed16 => new PrimitiveNode(column.Name, repetition, logical, PhysicalType.FixedLenByteArray, 16),
-            ColumnType.UInt8 => new PrimitiveNode(column.Name, repetition, logical, PhysicalType.Int32),
+            ColumnType.UInt8 or ColumnType.UInt32 => new PrimitiveNode(column.Name, repetition, logical, PhysicalType.Int32),
             ColumnType.Utf8 => new PrimitiveNode(column.Name, repetition, logical, PhysicalType.ByteArray),
             _ => new PrimitiveNode(column.Name, repetition, logical, PhysicalType.Int64),
         };
@@ -74,9 +75,11 @@ internal static class ParquetColumns
                     $"is {descriptor.PhysicalType}, expected INT64 (unsigned)",
                 ColumnType.UInt8 when descriptor.PhysicalType != PhysicalType.Int32 =>
                     $"is {descriptor.PhysicalType}, expected INT32 (uint8)",
+                ColumnType.UInt32 when descriptor.PhysicalType != PhysicalType.Int32 =>
+                    $"is {descriptor.PhysicalType}, expected INT32 (uint32)",
                 ColumnType.Utf8 when descriptor.PhysicalType != PhysicalType.ByteArray =>
                     $"is {descriptor.PhysicalType}, expected BYTE_ARRAY (string)",
-                ColumnType.Fixed16 or ColumnType.UInt64 or ColumnType.UInt8 when descriptor.MaxDefinitionLevel != 0 =>
+                ColumnType.Fixed16 or ColumnType.UInt64 or ColumnType.UInt8 or ColumnType.UInt32 when descriptor.MaxDefinitionLevel != 0 =>
                     "is nullable, expected required",
                 _ => null,
             };
