@@ -36,19 +36,41 @@ public sealed partial class RiskManager
         decimal net = _cache.NetPosition(order.InstrumentId);
         if (net == 0 || (net > 0) == (order.Side == OrderSide.Buy)) return false;
         decimal pending = OpenLeaves(order.InstrumentId, order.Side, order.ClientOrderId, includeReduceOnly: false);
-        return order.Quantity.ToDecimal() + pending <= Math.Abs(net);
+        decimal quantity = order.IsOpen ? order.LeavesQty.ToDecimal() : order.Quantity.ToDecimal();
+        return quantity + pending <= Math.Abs(net);
     }
 
-    private string? CheckLimits(Order order)
+    /// <summary>
+    /// An order let through because it reduced the position may add exposure once the position shrank under it (a stop
+    /// filled, the strategy closed): such working orders are checked again like new ones and canceled if they breach a limit.
+    /// </summary>
+    private void CancelOrdersNoLongerReducing(InstrumentId id)
+    {
+        if (!HasExposureLimits) return;
+        foreach (Order order in _cache.OrdersOpen(id))
+        {
+            if (order.ReduceOnly || RiskTags.IsRiskOrder(order) || order.Status == OrderStatus.PendingCancel || !_factories.ContainsKey(order.StrategyId)) continue;
+            if (ReducesExposure(order) || CheckLimits(order, isNew: false) is not string reason) continue;
+            _log.LogWarning("Canceling {ClientOrderId} ({Side} {Quantity} {InstrumentId}): it no longer reduces the position and {Reason}",
+                order.ClientOrderId, order.Side, order.LeavesQty, id, reason);
+            Send(new CancelOrder(order.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, order.VenueOrderId, _newId(), _clock.UtcNowNs));
+        }
+    }
+
+    private bool HasExposureLimits => Config.MaxPositionSize is not null || Config.MaxOrderNotional is not null || Config.MaxPositionNotional is not null
+        || Config.MaxTotalExposure is not null || Config.MaxLeverage is not null;
+
+    private string? CheckLimits(Order order, bool isNew = true)
     {
         InstrumentId id = order.InstrumentId;
-        if (Config.MaxOpenOrders is int maxOpen)
+        if (isNew && Config.MaxOpenOrders is int maxOpen)
         {
             int open = _cache.OrdersOpenCount() + _cache.OrdersInflight().Count(o => o.Status == OrderStatus.Submitted);
             if (open >= maxOpen) return $"{nameof(RiskManagerConfig.MaxOpenOrders)} reached: {open} orders open or in flight, the limit is {maxOpen}";
         }
         decimal qty = order.Quantity.ToDecimal();
         decimal sign = order.Side == OrderSide.Buy ? 1m : -1m;
+        if (!isNew) qty = order.LeavesQty.ToDecimal();
         decimal projected = _cache.NetPosition(id) + sign * (qty + OpenLeaves(id, order.Side, order.ClientOrderId, includeReduceOnly: false));
         if (Config.MaxPositionSize is decimal maxSize && Math.Abs(projected) > maxSize)
             return $"{nameof(RiskManagerConfig.MaxPositionSize)} exceeded: the position in {id} could reach {N(projected)} with this and the open orders, the limit is {maxSize}";
@@ -58,6 +80,9 @@ public sealed partial class RiskManager
         if (PriceFor(id, order) is not decimal price) return $"no price known for {id} to check the notional limits against";
 
         decimal notional = qty * price;
+        // The projected position is valued at the highest price any of its orders may fill at: a sell resting above
+        // this one fills later and higher, so the position would be worth more by then.
+        price = HighestOpenPrice(id, order.Side, order.ClientOrderId, price);
         if (Config.MaxOrderNotional is decimal maxOrder && notional > maxOrder)
             return $"{nameof(RiskManagerConfig.MaxOrderNotional)} exceeded: the order is worth {N(notional)}, the limit is {maxOrder}";
         decimal positionNotional = Math.Abs(projected) * price;
@@ -102,11 +127,25 @@ public sealed partial class RiskManager
         return sum;
     }
 
+    /// <summary>The highest of <paramref name="price"/> and the limit/trigger prices of the open orders of one side that can add exposure.</summary>
+    private decimal HighestOpenPrice(InstrumentId id, OrderSide side, ClientOrderId except, decimal price)
+    {
+        foreach (Order o in _cache.OrdersOpen(id))
+            if (o.Side == side && o.ClientOrderId != except && !o.ReduceOnly && (o.Price ?? o.TriggerPrice) is Price px) price = Math.Max(price, px.ToDecimal());
+        foreach (Order o in _cache.OrdersInflight(id))
+            if (o.Status == OrderStatus.Submitted && o.Side == side && o.ClientOrderId != except && !o.ReduceOnly && (o.Price ?? o.TriggerPrice) is Price px)
+                price = Math.Max(price, px.ToDecimal());
+        return price;
+    }
+
     /// <summary>Without trailing zeros, for messages (fixed-point values carry 18 decimals).</summary>
     private static decimal N(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private decimal? PriceFor(InstrumentId id, Order order)
     {
+        // A sell fills at its limit or higher: at the bid when it crosses on arrival.
+        if (order.Price is Price sellLimit && order.Side == OrderSide.Sell && order.TriggerPrice is null && _cache.TryGetQuote(id, out QuoteTick bidQuote))
+            return Math.Max(sellLimit.ToDecimal(), bidQuote.BidPrice.ToDecimal());
         if (order.Price is Price limit) return limit.ToDecimal();
         if (order.TriggerPrice is Price trigger) return trigger.ToDecimal();
         if (_cache.TryGetQuote(id, out QuoteTick quote)) return (order.Side == OrderSide.Buy ? quote.AskPrice : quote.BidPrice).ToDecimal();

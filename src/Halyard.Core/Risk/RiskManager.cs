@@ -189,6 +189,7 @@ public sealed partial class RiskManager : IPreTradeCheck
             _positions[s.PositionId] = p = new ProtectedPosition(s.PositionId, s.StrategyId, s.InstrumentId);
         }
         Reconcile(p);
+        CancelOrdersNoLongerReducing(s.InstrumentId);
         CheckLosses();
     }
 

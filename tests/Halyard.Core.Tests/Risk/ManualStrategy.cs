@@ -30,6 +30,13 @@ internal sealed class ManualStrategy(IReadOnlyList<InstrumentId> instruments, st
 
     public void Cancel(Order order) => CancelOrder(order);
 
-    protected override void OnOrderEvent(IOrderEvent e) => Events.Add(e);
+    /// <summary>Called with every order event as it is published (the cache as it is at that moment).</summary>
+    public Action<IOrderEvent>? OnEvent { get; set; }
+
+    protected override void OnOrderEvent(IOrderEvent e)
+    {
+        Events.Add(e);
+        OnEvent?.Invoke(e);
+    }
     protected override void OnOrderDenied(OrderDenied e) => Denied.Add(e);
 }

@@ -140,4 +140,54 @@ public class RiskLimitTests
         Order flip = h.Sell("2.000"); // would end short 1.5
         DeniedReason(h, flip).ShouldContain("could reach -1.5");
     }
+    [Fact]
+    public void A_reducing_order_left_working_when_the_stop_closed_the_position_is_canceled_if_it_would_now_breach_a_limit()
+    {
+        var h = Quoted(new RiskManagerConfig { StopLoss = ProtectiveDistance.Percent(0.02m), MaxPositionNotional = 1_000m });
+        h.Buy("0.300").Status.ShouldBe(OrderStatus.Filled); // 900 USD
+        Order takeProfit = h.Run(() => h.Strategy.Limit(h.Eth.Id, OrderSide.Sell, "0.300", "3400.0"));
+        takeProfit.Status.ShouldBe(OrderStatus.Accepted); // reduces: allowed
+        Order reversal = h.Run(() => h.Strategy.Limit(h.Eth.Id, OrderSide.Buy, "0.010", "2000.0"));
+
+        h.Quote("2900.0", "2900.5"); // through the 2 % stop: the long is closed
+
+        h.Position!.IsClosed.ShouldBeTrue();
+        takeProfit.Status.ShouldBe(OrderStatus.Canceled); // it would now open a short worth 0.3 × 3400 = 1020
+        reversal.Status.ShouldBe(OrderStatus.Accepted);   // within the limits: left alone
+        h.Venue.WorkingOrders().ShouldBe(["Buy 0.010 Limit @ 2000.0"]);
+    }
+
+    [Fact]
+    public void A_formerly_reducing_order_within_the_limits_keeps_working_after_the_position_closed()
+    {
+        var h = Quoted(new RiskManagerConfig { StopLoss = ProtectiveDistance.Percent(0.02m), MaxPositionNotional = 2_000m });
+        h.Buy("0.300").Status.ShouldBe(OrderStatus.Filled);
+        Order takeProfit = h.Run(() => h.Strategy.Limit(h.Eth.Id, OrderSide.Sell, "0.300", "3100.0"));
+
+        h.Quote("2900.0", "2900.5");
+
+        h.Position!.IsClosed.ShouldBeTrue();
+        takeProfit.Status.ShouldBe(OrderStatus.Accepted); // a short of 930 would be within 2000
+    }
+    [Fact]
+    public void The_projected_position_is_valued_at_the_highest_price_its_orders_can_fill_at()
+    {
+        var h = Quoted(new RiskManagerConfig { MaxPositionNotional = 2_000m });
+        h.Run(() => h.Strategy.Limit(h.Eth.Id, OrderSide.Sell, "0.300", "3400.0")).Status.ShouldBe(OrderStatus.Accepted);
+
+        // 0.6 × 3100 = 1860 would pass, but the short is complete only when the sell at 3400 fills: 0.6 × 3400 = 2040.
+        Order order = h.Run(() => h.Strategy.Limit(h.Eth.Id, OrderSide.Sell, "0.300", "3100.0"));
+
+        DeniedReason(h, order).ShouldStartWith("MaxPositionNotional exceeded: the position in ETH-USD-PERP.HYPERLIQUID could be worth 2040");
+    }
+
+    [Fact]
+    public void A_sell_limit_below_the_bid_is_valued_at_the_bid_it_fills_at()
+    {
+        var h = Quoted(new RiskManagerConfig { MaxOrderNotional = 1_000m });
+        Order order = h.Run(() => h.Strategy.Limit(h.Eth.Id, OrderSide.Sell, "0.330", "2000.0")); // fills at the bid 3000.0: 990 would be 660 at its limit
+        order.Status.ShouldBe(OrderStatus.Filled);
+        Order bigger = h.Run(() => h.Strategy.Limit(h.Eth.Id, OrderSide.Sell, "0.340", "2000.0"));
+        DeniedReason(h, bigger).ShouldBe("MaxOrderNotional exceeded: the order is worth 1020, the limit is 1000");
+    }
 }
