@@ -105,11 +105,16 @@ public sealed class HyperliquidInstrumentProvider : IAsyncDisposable
     public HyperliquidMarket Market(InstrumentId id) =>
         _table.TryGetByInstrument(id, out HyperliquidMarket m) ? m : throw new KeyNotFoundException($"unknown instrument {id}");
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the scheduled reload (a later <see cref="StartRefreshing"/> starts it again).</summary>
+    public async ValueTask StopRefreshingAsync()
     {
         if (_refreshCts is null) return;
         await _refreshCts.CancelAsync().ConfigureAwait(false);
         if (_refreshLoop is not null) await _refreshLoop.ConfigureAwait(false);
         _refreshCts.Dispose();
+        _refreshCts = null;
+        _refreshLoop = null;
     }
+
+    public ValueTask DisposeAsync() => StopRefreshingAsync();
 }

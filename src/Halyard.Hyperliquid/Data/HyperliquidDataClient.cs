@@ -91,6 +91,9 @@ public sealed partial class HyperliquidDataClient : IDataClient, IAsyncDisposabl
         socket.Disconnected += _ => _mapper.ResetBooks();
         socket.Reconnected += OnReconnected;
         _socket = socket;
+        WsSubscription[] held;
+        lock (_gate) held = [.. _wanted.Keys];
+        foreach (WsSubscription subscription in held) await socket.SubscribeAsync(subscription, ct).ConfigureAwait(false); // after a disconnect: what is still wanted
         foreach (InstrumentId id in _config.Instruments)
         {
             if (!_instruments.Table.TryGetByInstrument(id, out _))
@@ -104,6 +107,7 @@ public sealed partial class HyperliquidDataClient : IDataClient, IAsyncDisposabl
                 SubscribeFundingRates(id);
             }
         }
+        _mapper.ResetBooks(); // no receive loop runs yet; books kept from an earlier connection are stale
         _commandLoop = Task.Run(() => RunCommandsAsync(socket, _stop.Token), CancellationToken.None);
         await socket.StartAsync(ct).ConfigureAwait(false);
         _instruments.StartRefreshing();
@@ -115,6 +119,7 @@ public sealed partial class HyperliquidDataClient : IDataClient, IAsyncDisposabl
     public async Task DisconnectAsync(CancellationToken ct)
     {
         _connected = false;
+        await _instruments.StopRefreshingAsync().ConfigureAwait(false);
         if (_socket is not { } socket) return;
         _socket = null;
         if (_stop is not null) await _stop.CancelAsync().ConfigureAwait(false);

@@ -138,4 +138,22 @@ public class HyperliquidDataClientTests
             """{"method":"subscribe","subscription":{"type":"candle","coin":"BTC","interval":"15m"}}""",
         ]);
     }
+
+    [Fact]
+    public async Task Connecting_again_after_a_disconnect_restores_the_subscriptions_and_starts_from_a_snapshot()
+    {
+        await using var venue = await Venue(Encoding.UTF8.GetString(Fixture.Bytes("ws_l2Book.message.json")));
+        await using var client = Client(venue, Btc);
+        var ct = TestContext.Current.CancellationToken;
+        await client.ConnectAsync(ct);
+        client.SubscribeMarkPrices(Btc);
+        await Until(() => Posted().OfType<OrderBookDeltas>().Any(), "the first book");
+
+        await client.DisconnectAsync(ct);
+        client.IsConnected.ShouldBeFalse();
+        await client.ConnectAsync(ct);
+
+        await Until(() => Posted().OfType<OrderBookDeltas>().Any(b => b.IsSnapshot), "a snapshot on the new connection");
+        client.Subscriptions.Select(sub => sub.Type).OrderBy(t => t).ShouldBe(["activeAssetCtx", "l2Book"]);
+    }
 }
