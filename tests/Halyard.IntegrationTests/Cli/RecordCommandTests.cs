@@ -172,6 +172,31 @@ public sealed class RecordCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ctrl_c_stops_the_recording_and_writes_everything_received()
+    {
+        var root = new System.CommandLine.RootCommand();
+        root.Subcommands.Add(RecordCommand.Create());
+        var output = new StringWriter();
+        var error = new StringWriter();
+        using var ctrlC = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        Task<int> recording = root.Parse(["record", "--url", _sim.Url, "-c", Catalog, "-i", "BTC-USD-PERP", "--types", "quotes,book", "--flush-interval", "1h"])
+            .InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error }, ctrlC.Token);
+        await Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        ctrlC.Cancel(); // what System.CommandLine does on SIGINT
+
+        int code = await recording.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        code.ShouldBe(0, error.ToString());
+        output.ToString().ShouldContain("stopping (Ctrl+C): writing what is buffered");
+        // Nothing was due by the flush interval: every row was written by the stop.
+        InstrumentId btc = InstrumentId.Perpetual("BTC");
+        int quotes = Read(MarketDataKind.QuoteTick, btc, r => r.Quote).Count;
+        int deltas = Read(MarketDataKind.OrderBookDelta, btc, r => r.Delta).Count;
+        quotes.ShouldBeGreaterThan(5);
+        output.ToString().ShouldContain($"recorded {quotes + deltas:N0} rows");
+    }
+
+    [Fact]
     public async Task Bad_options_and_an_unreachable_venue_end_with_clear_messages()
     {
         var (code, _, error) = await RunAsync("record", "--url", _sim.Url, "-c", Catalog, "-i", "BTC-USD-PERP", "--types", "quotes,orders");
