@@ -100,6 +100,8 @@ public sealed partial class RiskManager : IPreTradeCheck
         if (IsRunning) return;
         IsRunning = true;
         RestoreState();
+        if (Strictness(Config.ManualState) > Strictness(TradingState))
+            _risk.SetTradingState(Config.ManualState, $"{nameof(RiskManagerConfig.ManualState)} {Config.ManualState.ToString().ToUpperInvariant()} in the config");
         _clock.CancelTimer(EquityTimerName);
         _clock.SetTimer(EquityTimerName, Config.EquityCheckInterval.Ticks * 100, null, null, _ => CheckLosses());
         foreach (Instrument instrument in _cache.Instruments()) EnsureAtr(instrument.Id);
@@ -225,4 +227,12 @@ public sealed partial class RiskManager : IPreTradeCheck
     }
 
     private void Send(TradingCommand command) => _bus.Send(RiskEngine.Endpoint, command);
+
+    /// <summary>ACTIVE &lt; REDUCING &lt; HALTED.</summary>
+    private static int Strictness(TradingState state) => state switch
+    {
+        TradingState.Halted => 2,
+        TradingState.Reducing => 1,
+        _ => 0,
+    };
 }

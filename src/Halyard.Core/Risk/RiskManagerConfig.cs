@@ -52,6 +52,11 @@ public sealed record RiskManagerConfig
     public TradingState DrawdownState { get; init; } = TradingState.Halted;
     /// <summary>When HALTED, also close every position with reduce-only market orders.</summary>
     public bool FlattenOnHalt { get; init; }
+    /// <summary>
+    /// An operator's standing order from the config (or the environment): Reducing or Halted from start, whatever
+    /// the saved state says; Active (the default) leaves the state to the kill switch and the saved state.
+    /// </summary>
+    public TradingState ManualState { get; init; } = TradingState.Active;
     /// <summary>How often equity is checked against the loss limits (also after every fill).</summary>
     public TimeSpan EquityCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -77,6 +82,7 @@ public sealed record RiskManagerConfig
         if (DailyLossState is not (TradingState.Reducing or TradingState.Halted)) Fail(nameof(DailyLossState), DailyLossState, "must be Reducing or Halted");
         if (DrawdownState is not (TradingState.Reducing or TradingState.Halted)) Fail(nameof(DrawdownState), DrawdownState, "must be Reducing or Halted");
         Positive(EquityCheckInterval, nameof(EquityCheckInterval));
+        if (!Enum.IsDefined(ManualState)) Fail(nameof(ManualState), ManualState, "is not a trading state");
         return this;
     }
 

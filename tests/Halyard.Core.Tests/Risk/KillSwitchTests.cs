@@ -128,4 +128,19 @@ public class KillSwitchTests
         h.Advance(TimeSpan.FromSeconds(2));
         h.Manager.TradingState.ShouldBe(TradingState.Halted);
     }
+    [Fact]
+    public void A_manual_state_in_the_config_applies_from_start_and_never_loosens_a_saved_halt()
+    {
+        var store = new InMemoryRiskStateStore();
+        var h = new RiskHarness(Protected with { ManualState = TradingState.Halted }, store);
+
+        h.Manager.TradingState.ShouldBe(TradingState.Halted);
+        h.Quote("3000.0", "3000.5");
+        h.Buy("0.100").Status.ShouldBe(OrderStatus.Denied);
+        h.Strategy.Denied.ShouldHaveSingleItem().Reason.ShouldBe("trading is HALTED");
+        store.Load().ShouldNotBeNull().Reason.ShouldBe("ManualState HALTED in the config");
+
+        new RiskHarness(Protected with { ManualState = TradingState.Reducing }, new InMemoryRiskStateStore()).Manager.TradingState.ShouldBe(TradingState.Reducing);
+        new RiskHarness(Protected with { ManualState = TradingState.Reducing }, store).Manager.TradingState.ShouldBe(TradingState.Halted); // never loosens a saved halt
+    }
 }
