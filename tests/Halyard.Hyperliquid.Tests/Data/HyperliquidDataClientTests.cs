@@ -129,7 +129,7 @@ public class HyperliquidDataClientTests
             """{"type":"activeAssetCtx","coin":"BTC"}""",
             """{"type":"candle","coin":"BTC","interval":"15m"}""",
         ]);
-        await Until(() => _received.Any(f => f.Contains("\"unsubscribe\"", StringComparison.Ordinal)), "the bbo unsubscribe");
+        await Until(() => _received.Any(f => f.Contains("\"candle\"", StringComparison.Ordinal)), "the candle subscribe frame at the venue");
         var sent = _received.Where(f => !f.Contains("ping", StringComparison.Ordinal)).ToList();
         sent.ShouldBe([
             """{"method":"subscribe","subscription":{"type":"activeAssetCtx","coin":"BTC"}}""",
