@@ -26,6 +26,10 @@ public sealed record HyperliquidExecClientConfig
     /// <summary>How often the switch is pushed forward; must be well inside the window.</summary>
     public TimeSpan DeadManSwitchRefresh { get; init; } = TimeSpan.FromSeconds(15);
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>REST weight the client spends per minute (the venue allows 1200 per IP); raise only against a local simulator.</summary>
+    public int RestWeightPerMinute { get; init; } = 1200;
+    /// <summary>WebSocket frames (posts included) the client sends per minute (the venue allows 2000 per IP).</summary>
+    public int WsMessagesPerMinute { get; init; } = 2000;
     public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     public HyperliquidEndpoints ResolvedEndpoints => Endpoints ?? HyperliquidEndpoints.For(Network);
@@ -53,6 +57,8 @@ public sealed record HyperliquidExecClientConfig
         }
         if (RequestTimeout < TimeSpan.FromMilliseconds(100) || RequestTimeout > TimeSpan.FromMinutes(2))
             throw new HyperliquidConfigException(nameof(RequestTimeout), RequestTimeout, "must be between 100 ms and 2 min");
+        if (RestWeightPerMinute < 200) throw new HyperliquidConfigException(nameof(RestWeightPerMinute), RestWeightPerMinute, "must be at least 200");
+        if (WsMessagesPerMinute < 100) throw new HyperliquidConfigException(nameof(WsMessagesPerMinute), WsMessagesPerMinute, "must be at least 100");
         if (PingInterval < TimeSpan.FromSeconds(1) || PingInterval > TimeSpan.FromSeconds(50))
             throw new HyperliquidConfigException(nameof(PingInterval), PingInterval, "must be between 1 s and 50 s (the venue closes idle sockets after 60 s)");
         return this;

@@ -64,6 +64,9 @@ public class LiveOrderSubmissionBenchmark
             Credentials = new HyperliquidCredentials { KeyFile = _keyFile },
             DeadManSwitchWindow = null,
             UseWebSocketPost = WebSocketPost,
+            // The simulator does not meter IP weight; at the venue's 1200/min the limiter, not the path, would be measured.
+            RestWeightPerMinute = 1_000_000,
+            WsMessagesPerMinute = 1_000_000,
         }, _node.Inbox, _node.Clock, _metrics);
         _strategy = new SubmitStrategy();
         _node.AddExecutionClient(_client);

@@ -42,7 +42,7 @@ public sealed partial class HyperliquidExecutionClient : IExecutionClient, IAsyn
     private readonly OrderTracker _tracker;
     private readonly HyperliquidInstrumentProvider _instruments;
     private readonly HyperliquidInfoClient _info;
-    private readonly RestWeightLimiter _limiter = new();
+    private readonly RestWeightLimiter _limiter;
     private readonly ConcurrentDictionary<ClientOrderId, long> _submittedAt = new();
     private readonly ConcurrentDictionary<string, decimal> _mids = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
@@ -75,6 +75,7 @@ public sealed partial class HyperliquidExecutionClient : IExecutionClient, IAsyn
             _owner = _config.OwnerAddress ?? "unconfigured";
         }
         AccountId = new AccountId($"HYPERLIQUID-{_owner}");
+        _limiter = new RestWeightLimiter(weightPerMinute: _config.RestWeightPerMinute);
         RestOptions = new HyperliquidRestOptions
         {
             BaseUrl = _config.ResolvedEndpoints.RestUrl,
@@ -121,7 +122,12 @@ public sealed partial class HyperliquidExecutionClient : IExecutionClient, IAsyn
         MarketTable markets = await _instruments.LoadAsync(ct).ConfigureAwait(false);
         foreach (HyperliquidMarket market in markets.Markets) _inbox.Post(market.Instrument);
 
-        _socket = new HyperliquidWebSocket(new HyperliquidWebSocketOptions { Url = _config.ResolvedEndpoints.WsUrl, PingInterval = _config.PingInterval },
+        _socket = new HyperliquidWebSocket(new HyperliquidWebSocketOptions
+            {
+                Url = _config.ResolvedEndpoints.WsUrl,
+                PingInterval = _config.PingInterval,
+                SendBudget = new RestWeightLimiter(weightPerMinute: _config.WsMessagesPerMinute, cancelReserve: 0),
+            },
             OnFrame, _loggerFactory.CreateLogger<HyperliquidWebSocket>());
         _socket.Reconnected += OnReconnected;
         _socket.Disconnected += OnDisconnected;

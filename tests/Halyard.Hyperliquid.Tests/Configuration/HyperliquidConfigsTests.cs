@@ -112,6 +112,8 @@ public sealed class HyperliquidConfigsTests : IDisposable
         Fails(ok with { DeadManSwitchRefresh = TimeSpan.FromSeconds(40) }, "DeadManSwitchRefresh");
         Fails(ok with { RequestTimeout = TimeSpan.FromMilliseconds(1) }, "RequestTimeout");
         Fails(ok with { PingInterval = TimeSpan.Zero }, "PingInterval");
+        Fails(ok with { RestWeightPerMinute = 100 }, "RestWeightPerMinute");
+        Fails(ok with { WsMessagesPerMinute = 0 }, "WsMessagesPerMinute");
         Fails(ok with { Credentials = ok.Credentials with { VaultAddress = "0x123" } }, "Credentials.VaultAddress");
         Fails(ok with { Credentials = ok.Credentials with { AccountAddress = "not-an-address" } }, "Credentials.AccountAddress");
         Fails(ok with { Credentials = new HyperliquidCredentials() }, "Credentials.KeyVariable");
