@@ -86,6 +86,36 @@ public sealed class LiveCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_quiet_feed_raises_an_alert_counted_in_the_metrics_and_clears_when_data_returns()
+    {
+        int port = NodeCommandRun.FreePort();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var run = new NodeCommandRun(LiveCommand.Create(),
+            ["live", "--config", Config("\"monitoring\": { \"disconnectAlertAfter\": \"2s\" },"), "--status-every", "1s", "--metrics-port", port.ToString(CultureInfo.InvariantCulture)],
+            stop.Token);
+        try
+        {
+            await run.WaitForOutputAsync(@"\[\s+1s\] quotes", TimeSpan.FromSeconds(90));
+            _sim.Pause();
+            for (int i = 0; i < 300 && !run.Error.Contains("ALERT no market data", StringComparison.Ordinal); i++) await Task.Delay(100, TestContext.Current.CancellationToken);
+            run.Error.ShouldContain("ALERT no market data");
+            using var http = new HttpClient();
+            string metrics = await http.GetStringAsync($"http://127.0.0.1:{port}/metrics", TestContext.Current.CancellationToken);
+            metrics.ShouldContain("halyard_node_alerts_total 1");
+            _sim.Resume();
+            for (int i = 0; i < 300 && !run.Error.Contains("Market data flowing again", StringComparison.Ordinal); i++) await Task.Delay(100, TestContext.Current.CancellationToken);
+            run.Error.ShouldContain("Market data flowing again");
+        }
+        finally
+        {
+            _sim.Resume();
+            stop.Cancel();
+        }
+        (await run.Exit.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)).ShouldBe(0, run.Error);
+        run.Summary("alerts").ShouldBe("1");
+    }
+
+    [Fact]
     public async Task A_bad_config_exits_2_naming_the_field_without_printing_the_key()
     {
         var run = new NodeCommandRun(LiveCommand.Create(), ["live", "--config", Config("\"exec\": { \"maxRetries\": 42 }, \"privateKey\": \"0x" + KeyHex + "\",")],
