@@ -80,7 +80,10 @@ public static class RecordCommand
             var catalog = new ParquetDataCatalog(parse.GetValue(catalogPath)!.FullName);
             console.WriteLine($"recording {string.Join(", ", request!.Instruments)} ({request.TypesText}) from {VenueOptions.Describe(network, endpoints, custom)} into {catalog.Root}" +
                               (request.Duration is { } d ? $" for {DurationText.Format(d)}" : "; Ctrl+C stops"));
-            return await RunAsync(catalog, request, (inbox, clock) => new HyperliquidDataClient(config, inbox, clock), console, error, interactive, ct);
+            // Warnings (drops, failed writes, malformed frames, reconnects) go where errors go, one line each.
+            using ILoggerFactory loggers = TextWriterLoggerProvider.CreateFactory(error, LogLevel.Warning);
+            return await RunAsync(catalog, request, (inbox, clock) => new HyperliquidDataClient(config, inbox, clock, loggerFactory: loggers),
+                console, error, interactive, ct, loggers);
         });
         return command;
     }
