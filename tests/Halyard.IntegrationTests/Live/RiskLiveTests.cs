@@ -1,6 +1,8 @@
 using Halyard.Core.Model;
 using Halyard.Core.Risk;
 using Halyard.Hyperliquid.Wire.Responses;
+using Halyard.Samples;
+using Halyard.Samples.Momentum;
 
 namespace Halyard.IntegrationTests.Live;
 
@@ -101,5 +103,28 @@ public sealed class RiskLiveTests
         live.Strategy.EventsOf<OrderDenied>(after.ClientOrderId).Single().Reason.ShouldContain("HALTED", Case.Insensitive);
         await Task.Delay(300, TestContext.Current.CancellationToken);
         venue.Sim.Stats().OrdersTotal.ShouldBe(ordersBefore);
+    }
+    [Fact]
+    public async Task The_sample_strategy_trades_on_the_living_market_within_a_minute_and_its_position_has_its_stop_at_the_venue()
+    {
+        await using var venue = await LiveVenue.StartAsync(o => o with { StartPaused = false, TickInterval = TimeSpan.FromMilliseconds(250) });
+        var strategy = new EmaCrossStrategy(new EmaCrossStrategyConfig { StrategyId = "EMACROSS-BTC", Instruments = [Btc], OrderNotional = SampleStrategies.EntryNotional });
+        await using var live = await RiskLiveNode.StartAsync(venue, SampleStrategies.Risk, strategy);
+
+        await LiveNode.WaitUntil(() => live.Node.Cache.PositionsOpen(Btc, strategy.Id).Count > 0, "the sample's first position", TimeSpan.FromSeconds(60));
+
+        // The market keeps moving (the strategy may flip meanwhile): wait for a moment when the venue's position and stop agree.
+        var limit = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            decimal position = await live.VenuePositionAsync();
+            IReadOnlyList<FrontendOpenOrder> orders = await venue.OpenOrdersAsync();
+            if (position != 0 && orders.Any(o => IsStop(o) && o.ReduceOnly && o.Sz == Math.Abs(position) && o.IsBuy == position < 0)) break;
+            if (DateTime.UtcNow > limit)
+                throw new TimeoutException($"no moment with the position ({position}) covered by its stop; the venue has: {string.Join("; ", orders.Select(o => $"{o.Side} {o.Sz} {o.OrderType}"))}");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        strategy.OrdersSubmitted.ShouldBeGreaterThan(0);
+        (await live.Read(_ => live.Risk.UnprotectedAlertCount)).ShouldBe(0);
     }
 }
