@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Halyard.Core.Model;
 using Halyard.Core.Node;
 using Halyard.Core.Risk;
@@ -21,10 +24,17 @@ namespace Halyard.Benchmarks.Execution;
 /// each iteration prints the percentiles of its 250 orders (HDR line) and the client's own OrderLatency metric.
 /// Targets (issue 5): p50 ≤ 500 µs, p99 ≤ 2 ms on loopback.
 /// Run: dotnet run -c Release --project bench/Halyard.Benchmarks -- --filter '*LiveOrderSubmission*'
+/// (in-process and fixed here: generating a boilerplate project times out on the loaded machine; do not add --job).
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10, invocationCount: 1)]
+[Config(typeof(Config))]
 public class LiveOrderSubmissionBenchmark
 {
+    private sealed class Config : ManualConfig
+    {
+        public Config() => AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithStrategy(RunStrategy.Monitoring)
+            .WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(10).WithInvocationCount(1).WithUnrollFactor(1));
+    }
+
     private const int Burst = 250;
     private static readonly InstrumentId Btc = InstrumentId.Perpetual("BTC");
     private SimulatorHost _sim = null!;
