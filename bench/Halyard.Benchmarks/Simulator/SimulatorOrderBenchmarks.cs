@@ -64,6 +64,7 @@ public class SimulatorOrderBenchmarks
     public async Task PacedOrdersAt1000PerSecond()
     {
         var histogram = new LongHistogram(TimeStamp.Seconds(10), 3);
+        var process = ProcessCounters.Take();
         var interval = TimeSpan.FromMilliseconds(Clients); // each client: 1000 / Clients orders/s
         int perClient = PacedSeconds * 1000 / Clients;
         await Task.WhenAll(_load.Clients.Select(async (c, index) =>
@@ -80,7 +81,8 @@ public class SimulatorOrderBenchmarks
             }
         }));
         Console.WriteLine($"// HDR paced 1000/s over {Clients} clients: p50={histogram.GetValueAtPercentile(50)} µs p99={histogram.GetValueAtPercentile(99)} µs " +
-                          $"p99.9={histogram.GetValueAtPercentile(99.9)} µs max={histogram.GetMaxValue()} µs n={histogram.TotalCount}");
+                          $"p99.9={histogram.GetValueAtPercentile(99.9)} µs max={histogram.GetMaxValue()} µs n={histogram.TotalCount}; " +
+                          ProcessCounters.Take().Since(process, histogram.TotalCount));
     }
 
     private sealed class Config : ManualConfig
