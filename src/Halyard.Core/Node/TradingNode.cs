@@ -236,15 +236,21 @@ public sealed class TradingNode : IAsyncDisposable
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Cancels every open order of ours except the risk manager's protective ones: they stay at the venue to guard a
+    /// position left open, and the risk manager cancels them itself once a closing order flattens the position.
+    /// Canceling them here would only make the risk manager place them again.
+    /// </summary>
     private void CancelAllOpenOrders()
     {
-        var groups = Kernel.Cache.OrdersOpen().Concat(Kernel.Cache.OrdersInflight())
-            .Where(o => !o.StrategyId.IsExternal)
-            .Select(o => (o.StrategyId, o.InstrumentId)).Distinct().ToList();
-        foreach (var (strategyId, instrumentId) in groups)
+        var orders = Kernel.Cache.OrdersOpen().Concat(Kernel.Cache.OrdersInflight())
+            .Where(o => !o.StrategyId.IsExternal && !RiskTags.IsRiskOrder(o))
+            .DistinctBy(o => o.ClientOrderId).ToList();
+        foreach (Order order in orders)
         {
-            _log.LogInformation("Canceling open orders of {StrategyId} in {InstrumentId}", strategyId, instrumentId);
-            Kernel.Risk.Execute(new CancelAllOrders(Kernel.TraderId, strategyId, instrumentId, OrderSide.NoOrderSide, Kernel.NewId(), Clock.UtcNowNs));
+            _log.LogInformation("Canceling {ClientOrderId} of {StrategyId} in {InstrumentId}", order.ClientOrderId, order.StrategyId, order.InstrumentId);
+            Kernel.Risk.Execute(new CancelOrder(Kernel.TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, order.VenueOrderId,
+                Kernel.NewId(), Clock.UtcNowNs));
         }
     }
 
@@ -255,8 +261,9 @@ public sealed class TradingNode : IAsyncDisposable
         while (true)
         {
             int working = 0;
+            // Protective orders stay while their position does; when positions are closed on stop they go with them.
             await Kernel.InvokeAsync(() => working = Kernel.Cache.OrdersOpen().Concat(Kernel.Cache.OrdersInflight())
-                .Count(o => !o.StrategyId.IsExternal)).ConfigureAwait(false);
+                .Count(o => !o.StrategyId.IsExternal && (Config.ClosePositionsOnStop || !RiskTags.IsRiskOrder(o)))).ConfigureAwait(false);
             if (working == 0) return;
             if (System.Diagnostics.Stopwatch.GetElapsedTime(started) >= Config.StopTimeout || ct.IsCancellationRequested)
             {

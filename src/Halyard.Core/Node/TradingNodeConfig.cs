@@ -14,7 +14,7 @@ public sealed record TradingNodeConfig
     public TimeSpan DisconnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>On stop, how long to wait for open orders to be confirmed canceled (and closing orders filled).</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
-    /// <summary>Cancel every strategy's open orders when the node stops.</summary>
+    /// <summary>Cancel every strategy's open orders when the node stops; the risk manager's protective orders stay while their position is open.</summary>
     public bool CancelOrdersOnStop { get; init; } = true;
     /// <summary>Flatten every strategy's positions with reduce-only market orders when the node stops.</summary>
     public bool ClosePositionsOnStop { get; init; }

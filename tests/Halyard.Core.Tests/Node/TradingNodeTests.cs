@@ -1,5 +1,6 @@
 using Halyard.Core.Model;
 using Halyard.Core.Node;
+using Halyard.Core.Risk;
 using Halyard.Core.Tests.Strategies;
 using Halyard.Core.Tests.Testing;
 
@@ -11,7 +12,7 @@ public class TradingNodeTests
 
     private static (TradingNode Node, TestVenue Venue, LimitStrategy Strategy) Build(TradingNodeConfig config)
     {
-        var node = new TradingNode(config);
+        var node = new TradingNode(config.Validate());
         var venue = new TestVenue(node.Inbox, () => node.Clock.UtcNowNs, [TestInstruments.Eth()]);
         var strategy = new LimitStrategy();
         node.AddDataClient(venue);
@@ -52,8 +53,38 @@ public class TradingNodeTests
         strategy.IsRunning.ShouldBeFalse();
         order!.Status.ShouldBe(OrderStatus.Canceled);
         venue.RestingOrders().ShouldBeEmpty();
-        venue.Calls.ShouldContain($"cancel-all {Eth} (1)");
+        venue.Calls.ShouldContain($"cancel {order.ClientOrderId}");
         venue.Calls.Last().ShouldBe("disconnect");
+    }
+
+    [Fact]
+    public async Task Stop_cancels_the_strategy_orders_but_leaves_the_protective_stop_of_an_open_position()
+    {
+        var (node, venue, strategy) = Build(new TradingNodeConfig
+        {
+            CancelOrdersOnStop = true,
+            StopTimeout = TimeSpan.FromSeconds(20),
+            RiskManager = new() { StopLoss = ProtectiveDistance.Percent(0.02m) },
+        });
+        await node.StartAsync(TestContext.Current.CancellationToken);
+        venue.PushQuote(Eth, "2999.0", "3000.0");
+        Order? entry = null, resting = null;
+        await OnKernel(node, () => entry = strategy.Buy(Eth, "0.010", "3001.0"));
+        await Until(() => entry!.Status == OrderStatus.Filled);
+        await Until(() => node.Cache.OrdersOpen().Any(RiskTags.IsRiskOrder));
+        Order stop = node.Cache.OrdersOpen().Single(RiskTags.IsRiskOrder);
+        await OnKernel(node, () => resting = strategy.Buy(Eth, "0.010", "2900.0"));
+        await Until(() => resting!.Status == OrderStatus.Accepted);
+
+        var started = DateTime.UtcNow;
+        await node.StopAsync(TestContext.Current.CancellationToken);
+
+        // Before, cancel-on-stop canceled the stop, the risk manager placed it again, and the stop waited out its timeout.
+        (DateTime.UtcNow - started).ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        resting!.Status.ShouldBe(OrderStatus.Canceled);
+        stop.Status.ShouldBe(OrderStatus.Accepted);
+        venue.Calls.ShouldNotContain($"cancel {stop.ClientOrderId}");
+        venue.RestingOrders().Count.ShouldBe(1);
     }
 
     [Fact]
