@@ -17,17 +17,8 @@ public static class BackfillCommand
 {
     public static Command Create()
     {
-        var catalogPath = new Option<DirectoryInfo>("--catalog", "-c")
-        {
-            Description = "Catalog root folder.",
-            DefaultValueFactory = _ => new DirectoryInfo(CatalogOptions.DefaultRoot),
-        };
-        var instruments = new Option<string[]>("--instruments", "-i")
-        {
-            Description = "Instruments, comma-separated (BTC-USD-PERP,ETH-USD-PERP).",
-            Required = true,
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var catalogPath = SharedOptions.CatalogRoot();
+        var instruments = SharedOptions.Instruments();
         var bars = new Option<string>("--bars") { Description = "Candle intervals, comma-separated (1m 3m 5m 15m 30m 1h 2h 4h 8h 12h 1d 3d 1w 1M).", DefaultValueFactory = _ => "1m" };
         var funding = new Option<bool>("--funding") { Description = "Also backfill funding rates (--funding false to skip).", DefaultValueFactory = _ => true };
         var from = new Option<string>("--from") { Description = "Start (ISO-8601 UTC, e.g. 2026-01-02T00:00:00Z).", Required = true };

@@ -20,11 +20,7 @@ public static class BacktestCommand
 {
     public static Command Create()
     {
-        var catalogPath = new Option<DirectoryInfo>("--catalog", "-c")
-        {
-            Description = "Catalog root folder.",
-            DefaultValueFactory = _ => new DirectoryInfo(CatalogOptions.DefaultRoot),
-        };
+        var catalogPath = SharedOptions.CatalogRoot();
         var strategyName = new Option<string>("--strategy", "-s")
         {
             Description = $"Strategy to run, by name ({string.Join(", ", SampleStrategies.Names)}).",

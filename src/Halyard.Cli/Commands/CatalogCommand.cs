@@ -10,11 +10,7 @@ public static class CatalogCommand
 {
     public static Command Create()
     {
-        var catalogPath = new Option<DirectoryInfo>("--catalog", "-c")
-        {
-            Description = "Catalog root folder.",
-            DefaultValueFactory = _ => new DirectoryInfo(CatalogOptions.DefaultRoot),
-        };
+        var catalogPath = SharedOptions.CatalogRoot();
         var ls = new Command("ls", "List types, instruments, time ranges, rows and bytes.") { catalogPath };
         ls.SetAction(parse =>
         {

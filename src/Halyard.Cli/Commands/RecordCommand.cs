@@ -27,17 +27,8 @@ public static class RecordCommand
 
     public static Command Create()
     {
-        var catalogPath = new Option<DirectoryInfo>("--catalog", "-c")
-        {
-            Description = "Catalog root folder.",
-            DefaultValueFactory = _ => new DirectoryInfo(CatalogOptions.DefaultRoot),
-        };
-        var instruments = new Option<string[]>("--instruments", "-i")
-        {
-            Description = "Instruments, comma-separated (BTC-USD-PERP,ETH-USD-PERP).",
-            Required = true,
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var catalogPath = SharedOptions.CatalogRoot();
+        var instruments = SharedOptions.Instruments();
         var types = new Option<string>("--types") { Description = "What to record, comma-separated: quotes,trades,book,bars,mark,funding and (not by default) depth (top-10 snapshots per book update).", DefaultValueFactory = _ => "quotes,trades,book,bars,mark,funding" };
         var bars = new Option<string>("--bars") { Description = "Candle intervals recorded as bars (with --types bars), comma-separated.", DefaultValueFactory = _ => "1m" };
         var duration = new Option<string?>("--duration", "-d") { Description = "Stop after this long (90s, 5m, 1h, 00:10:00); until Ctrl+C when omitted." };
