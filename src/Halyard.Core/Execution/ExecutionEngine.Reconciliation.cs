@@ -66,6 +66,13 @@ public sealed partial class ExecutionEngine
         return result;
     }
 
+    /// <summary>
+    /// Only an order type with a limit price can disagree on it: a venue may report a worst price for a stop-market or
+    /// take-profit-market order (Hyperliquid does), which is not a change of ours.
+    /// </summary>
+    private static bool LimitPriceDiffers(Order order, OrderStatusReport report) =>
+        Order.HasLimitPrice(order.OrderType) && report.Price != order.Price;
+
     /// <summary>Reconciles one order against a venue report (a query answer, or a status push from a client).</summary>
     public Order? Process(OrderStatusReport report) => ReconcileOrder(report, []);
 
@@ -109,7 +116,7 @@ public sealed partial class ExecutionEngine
         InferMissingFill(order, report);
 
         if (report.IsOpen && order.IsOpen && order.Status != OrderStatus.PendingCancel
-            && (report.Quantity != order.Quantity || report.Price != order.Price || report.TriggerPrice != order.TriggerPrice))
+            && (report.Quantity != order.Quantity || LimitPriceDiffers(order, report) || report.TriggerPrice != order.TriggerPrice))
         {
             if (order.Status != OrderStatus.PendingUpdate)
                 Generate(new OrderPendingUpdate(TraderId, order.StrategyId, order.InstrumentId, order.ClientOrderId, report.VenueOrderId, account, _newId(), ts, _clock.UtcNowNs));

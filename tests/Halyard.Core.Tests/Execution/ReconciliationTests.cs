@@ -155,6 +155,25 @@ public class ReconciliationTests
     }
 
     [Fact]
+    public void A_worst_price_the_venue_reports_for_a_resting_stop_market_is_not_an_update()
+    {
+        var h = Harness();
+        Order stop = _strategy.StopMarket(h.Id, OrderSide.Sell, "0.010", "2900.0");
+        h.Drain();
+        stop.Status.ShouldBe(OrderStatus.Accepted);
+        // Hyperliquid lists a stop-market with the limit price it would fill at once triggered.
+        var report = new OrderStatusReport(h.Venue.AccountId, h.Id, stop.ClientOrderId, stop.VenueOrderId!.Value, OrderSide.Sell, OrderType.StopMarket,
+            TimeInForce.Gtc, OrderStatus.Accepted, Quantity.Parse("0.010", 3), Quantity.Parse("0", 3), Price.Parse("2610.0", 1), Price.Parse("2900.0", 1),
+            null, false, false, ++_ts, ++_ts, ++_ts);
+
+        ReconciliationResult result = h.Kernel.Execution.Reconcile(Mass(h, [report]));
+
+        result.WasInSync.ShouldBeTrue();
+        stop.Price.ShouldBeNull();
+        stop.Status.ShouldBe(OrderStatus.Accepted);
+    }
+
+    [Fact]
     public void A_status_report_answering_a_query_updates_the_order()
     {
         var h = Harness();

@@ -26,6 +26,13 @@ internal sealed class LimitStrategy(string id = "Limits-001") : Strategy(id)
         return Order;
     }
 
+    public Order StopMarket(InstrumentId instrumentId, OrderSide side, string qty, string trigger)
+    {
+        Order = OrderFactory.StopMarket(instrumentId, side, Quantity.Parse(qty), Price.Parse(trigger));
+        SubmitOrder(Order);
+        return Order;
+    }
+
     public void Cancel(Order order) => CancelOrder(order);
     public void CancelAll(InstrumentId id) => CancelAllOrders(id);
     public void Modify(Order order, string price) => ModifyOrder(order, price: Price.Parse(price));
