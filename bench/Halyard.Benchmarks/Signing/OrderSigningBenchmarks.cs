@@ -32,7 +32,7 @@ public class OrderSigningBenchmarks
         ISecp256k1 backend = Backend == "libsecp256k1"
             ? Secp256k1Backends.Native ?? throw new InvalidOperationException("libsecp256k1 not loaded: " + NativeSecp256k1.LoadFailure)
             : Secp256k1Backends.Managed;
-        _signer = new HyperliquidSigner(PrivateKey.FromHex("0x0123456789012345678901234567890123456789012345678901234567890123"), true, backend);
+        _signer = new HyperliquidSigner(PrivateKey.FromBytes(System.Security.Cryptography.SHA256.HashData("halyard-bench-signer"u8)), true, backend);
         _json = new Utf8JsonWriter(_body);
     }
 

@@ -39,14 +39,7 @@ public static class BackfillCommand
                 error.WriteLine(problem);
                 return 2;
             }
-            IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output),
-                Ansi = AnsiSupport.Detect,
-                ColorSystem = ColorSystemSupport.Detect,
-            });
-            bool interactive = ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out) && !Console.IsOutputRedirected;
-            if (!interactive) console.Profile.Width = 200;
+            IAnsiConsole console = CommandConsole.Create(parse, pipedWidth: 200, out bool interactive);
             using var http = new HttpClient();
             var info = new HyperliquidInfoClient(http, new HyperliquidRestOptions { BaseUrl = endpoints.RestUrl });
             var catalog = new ParquetDataCatalog(parse.GetValue(catalogPath)!.FullName);

@@ -46,14 +46,7 @@ public static class BacktestCommand
             TextWriter error = parse.InvocationConfiguration.Error;
             var request = new BacktestRequest(parse.GetValue(catalogPath)!, parse.GetValue(strategyName)!, parse.GetValue(instruments) ?? [],
                 parse.GetValue(from), parse.GetValue(to), parse.GetValue(output), parse.GetValue(balance), parse.GetValue(trades));
-            IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output),
-                Ansi = AnsiSupport.Detect,
-                ColorSystem = ColorSystemSupport.Detect,
-            });
-            bool interactive = ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out) && !Console.IsOutputRedirected;
-            if (!interactive) console.Profile.Width = 200;
+            IAnsiConsole console = CommandConsole.Create(parse, pipedWidth: 200, out bool interactive);
             return Run(request, console, error, interactive);
         });
         return command;

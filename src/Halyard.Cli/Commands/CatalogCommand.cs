@@ -21,14 +21,7 @@ public static class CatalogCommand
                 return 1;
             }
             IReadOnlyList<CatalogEntry> entries = new ParquetDataCatalog(root.FullName).List();
-            IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output),
-                Ansi = AnsiSupport.Detect,
-                ColorSystem = ColorSystemSupport.Detect,
-            });
-            // Piped or captured output has no terminal width: do not squeeze ids into 80 columns.
-            if (!ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out) || Console.IsOutputRedirected) console.Profile.Width = 240;
+            IAnsiConsole console = CommandConsole.Create(parse, pipedWidth: 240, out _);
             console.Write(Table(entries));
             console.WriteLine($"{entries.Count} streams, {entries.Sum(e => e.Files)} files, {entries.Sum(e => e.Rows):N0} rows, {Bytes(entries.Sum(e => e.Bytes))} in {root.FullName}");
             int bad = entries.Sum(e => e.BadFiles);

@@ -60,14 +60,7 @@ public static class RecordCommand
                 SubscribeBook = false,
                 InstrumentLoading = new HyperliquidInstrumentConfig { RefreshInterval = TimeSpan.Zero },
             };
-            IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output),
-                Ansi = AnsiSupport.Detect,
-                ColorSystem = ColorSystemSupport.Detect,
-            });
-            bool interactive = ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out) && !Console.IsOutputRedirected;
-            if (!interactive) console.Profile.Width = 200;
+            IAnsiConsole console = CommandConsole.Create(parse, pipedWidth: 200, out bool interactive);
             var catalog = new ParquetDataCatalog(parse.GetValue(catalogPath)!.FullName);
             console.WriteLine($"recording {string.Join(", ", request!.Instruments)} ({request.TypesText}) from {VenueOptions.Describe(network, endpoints, custom)} into {catalog.Root}" +
                               (request.Duration is { } d ? $" for {DurationText.Format(d)}" : "; Ctrl+C stops"));

@@ -184,6 +184,8 @@ public sealed partial class TradingKernel
             {
                 while (reader.TryRead(out KernelMessage message)) Process(in message);
                 ValueTask<bool> wait = reader.WaitToReadAsync(ct);
+                // This thread belongs to the kernel alone and has nothing else to do while the inbox is empty, so it parks
+                // here instead of returning to a pool; a busy inbox never reaches the wait (TryRead drains it first).
                 bool more = wait.IsCompleted ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
                 if (!more) return;
             }
